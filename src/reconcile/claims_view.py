@@ -1,0 +1,201 @@
+"""Every claim as reconcile understood it: a pandas table, shown or exported.
+
+The JSON form is versioned and documented in docs/output.md. Numbers are integers where
+they are whole; ``null`` stands for an unbounded end, an unknown date and a ``best`` that
+the text does not state.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+from reconcile.models import Claim
+from reconcile.validate import ClaimRecord, Dataset
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+JSON_VERSION = 1
+TABLE_COLUMNS = (
+    "id", "measure", "unit", "low", "best", "high", "hedge", "type", "period", "source", "origin",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def number(value: float | None) -> int | float | None:
+    """A figure for output: an int when whole, None when unbounded or absent."""
+    if value is None or math.isinf(value) or math.isnan(value):
+        return None
+    if float(value).is_integer() and abs(value) < 2**53:
+        return int(value)
+    return round(float(value), 10)
+
+
+def period_bounds(claim: Claim) -> tuple[str | None, str | None]:
+    """The first and last day a claim covers, as ISO dates (None where not known)."""
+    if claim.period is not None:
+        start = claim.period.start.first if claim.period.start else None
+        end = claim.period.end.last if claim.period.end else None
+    elif claim.as_of is not None:
+        start, end = None, claim.as_of.last
+    else:
+        start = end = None
+    return (start.isoformat() if start else None, end.isoformat() if end else None)
+
+
+def period_text(claim: Claim) -> str:
+    if claim.period is not None:
+        start = claim.period.start.text if claim.period.start else "…"
+        end = claim.period.end.text if claim.period.end else "…"
+        return f"{start} – {end}"
+    if claim.as_of is not None:
+        return f"as of {claim.as_of.text}"
+    return ""
+
+
+def claim_json(record: ClaimRecord, dataset: Dataset) -> dict[str, Any]:
+    claim, value = record.claim, record.claim.value
+    start, end = period_bounds(claim)
+    return {
+        "id": claim.id,
+        "measure": claim.measure,
+        "unit": dataset.unit_of(claim),
+        "low": number(value.low),
+        "best": number(value.best),
+        "high": number(value.high),
+        "text": value.text,
+        "hedge": value.hedge,
+        "framing": list(value.framing),
+        "precision": number(value.precision),
+        "type": claim.type,
+        "per": claim.effective_per,
+        "period": {"start": start, "end": end},
+        "inferred_dates": claim.inferred_dates,
+        "source": claim.source,
+        "origin": claim.origin,
+        "via": list(claim.via),
+        "file": record.where.file,
+        "line": record.where.line,
+    }
+
+
+def select(
+    dataset: Dataset, measures: Sequence[str] = (), sources: Sequence[str] = ()
+) -> list[ClaimRecord]:
+    records = sorted(dataset.claims.values(), key=lambda r: r.order)
+    return [
+        r
+        for r in records
+        if (not measures or r.claim.measure in measures)
+        and (not sources or r.claim.source in sources)
+    ]
+
+
+def frame(records: Sequence[ClaimRecord], dataset: Dataset) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = []
+    for record in records:
+        row = claim_json(record, dataset)
+        row["period"] = period_text(record.claim)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[*claim_json_keys()]).astype(object)
+
+
+def claim_json_keys() -> tuple[str, ...]:
+    return (
+        "id", "measure", "unit", "low", "best", "high", "text", "hedge", "framing", "precision",
+        "type", "per", "period", "inferred_dates", "source", "origin", "via", "file", "line",
+    )
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.10g}" if abs(value) < 1e15 else f"{value:g}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _bound(value: Any, open_end: str) -> str:
+    return open_end if value is None else _cell(value)
+
+
+def render_table(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*TABLE_COLUMNS, title=f"{len(records)} claims", title_justify="left")
+    for record in records:
+        row = claim_json(record, dataset)
+        table.add_row(
+            row["id"], row["measure"], row["unit"],
+            _bound(row["low"], ""), _cell(row["best"]), _bound(row["high"], "∞"),
+            _cell(row["hedge"]), row["type"], period_text(record.claim), row["source"],
+            _cell(row["origin"]),
+        )
+    Console(file=stream, highlight=False, soft_wrap=False).print(table)
+
+
+def safe_csv_cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def render_csv(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
+    df = frame(records, dataset)
+    df["framing"] = df["framing"].map(lambda v: "; ".join(v))
+    df["via"] = df["via"].map(lambda v: "; ".join(v))
+    df = df.map(safe_csv_cell)
+    df.to_csv(stream, index=False, lineterminator="\n")
+
+
+def markdown_cell(value: Any) -> str:
+    """Text made inert in a Markdown table cell: pipes, backticks, HTML and line breaks."""
+    text = _cell(value)
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "&#124;"),
+                         ("`", "&#96;"), ("*", "&#42;"), ("_", "&#95;"), ("[", "&#91;"),
+                         ("]", "&#93;")):
+        text = text.replace(char, entity)
+    return " ".join(text.split())
+
+
+def markdown_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
+    rows = []
+    for record in records:
+        row = claim_json(record, dataset)
+        rows.append([
+            row["id"], row["measure"], row["unit"], _bound(row["low"], ""), row["best"],
+            _bound(row["high"], "∞"), row["hedge"], row["type"], period_text(record.claim),
+            row["source"], row["origin"],
+        ])
+    stream.write(markdown_table(TABLE_COLUMNS, rows))
+
+
+def render_json(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
+    document = {"version": JSON_VERSION, "claims": [claim_json(r, dataset) for r in records]}
+    json.dump(document, stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+RENDERERS: dict[str, Callable[[Sequence[ClaimRecord], Dataset, TextIO], None]] = {
+    "table": render_table,
+    "csv": render_csv,
+    "json": render_json,
+    "markdown": render_markdown,
+}

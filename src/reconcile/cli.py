@@ -1,0 +1,171 @@
+"""The command line: Typer options in, one core call, one exit code out.
+
+Each command parses its options, calls one function of the core and hands the result to
+:func:`reconcile.outcome.exit_code`. Heavy modules (pandas, the engine) are imported inside
+the commands that use them, so ``reconcile --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from reconcile import __version__
+from reconcile.formats import REPORTERS
+from reconcile.outcome import ExitCode
+
+DEFAULT_FILE = Path("data/figures.yaml")
+
+app = typer.Typer(
+    name="reconcile",
+    help="Reconcile numeric claims across documents: where figures agree, where they differ "
+    "for an exact reason, and where they conflict.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+FindingsFormat = enum.Enum(  # type: ignore[misc]
+    "FindingsFormat", {name: name for name in ("auto", *REPORTERS)}, type=str
+)
+ClaimsFormat = enum.Enum(  # type: ignore[misc]
+    "ClaimsFormat", {name: name for name in ("table", "csv", "json", "markdown")}, type=str
+)
+
+Paths = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Figure files or folders of them. Default: data/figures.yaml in this folder.",
+        show_default=False,
+    ),
+]
+
+
+def _paths(paths: list[Path] | None) -> list[Path]:
+    return list(paths) if paths else [DEFAULT_FILE]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reconcile {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Reconcile numeric claims across documents."""
+
+
+def _fail_on_input(err: Exception) -> NoReturn:
+    """Report input problems on stderr (for commands whose findings are something else)."""
+    from reconcile.formats import FindingsReport, resolve
+    from reconcile.problems import InputError
+
+    assert isinstance(err, InputError)
+    report = FindingsReport("load", [], err.problems, summary=_problem_summary(err.problems))
+    REPORTERS[resolve("auto", sys.stderr)](report, sys.stderr)
+    raise typer.Exit(ExitCode.INVALID)
+
+
+def _problem_summary(problems: list[object]) -> str:
+    files = {getattr(p, "file", "") for p in problems}
+    noun = "problem" if len(problems) == 1 else "problems"
+    return f"{len(problems)} {noun} in {len(files)} file{'s' if len(files) != 1 else ''}"
+
+
+@app.command()
+def validate(
+    paths: Paths = None,
+    output_format: Annotated[
+        FindingsFormat,
+        typer.Option("--format", "-f", help="auto: github in GitHub Actions, text on a "
+                     "terminal, parsable otherwise."),
+    ] = FindingsFormat.auto,  # type: ignore[attr-defined]
+) -> None:
+    """Check figure files: structure, values, dates, references and quotes.
+
+    Exit 0 when valid, 2 when not.
+    """
+    from reconcile.formats import FindingsReport, resolve
+    from reconcile.outcome import exit_code
+    from reconcile.problems import InputError
+    from reconcile.validate import load
+
+    files: list[tuple[str, str]] = []
+    try:
+        dataset = load(_paths(paths))
+        files = [(f.name, f.sha256) for f in dataset.files]
+        problems = []
+        summary = (
+            f"valid: {len(dataset.claims)} claims, {len(dataset.sources)} sources, "
+            f"{len(dataset.origins)} origins, {len(dataset.measures)} measures in "
+            f"{len(files)} file{'s' if len(files) != 1 else ''}"
+        )
+    except InputError as err:
+        problems = err.problems
+        summary = _problem_summary(list(problems))
+    report = FindingsReport("validate", files, problems, summary=summary)
+    REPORTERS[resolve(output_format.value)](report, sys.stdout)
+    raise typer.Exit(exit_code(invalid=bool(problems)))
+
+
+@app.command()
+def claims(
+    paths: Paths = None,
+    output_format: Annotated[
+        ClaimsFormat, typer.Option("--format", "-f", help="How to show the claims.")
+    ] = ClaimsFormat.table,  # type: ignore[attr-defined]
+    measure: Annotated[
+        list[str] | None, typer.Option("--measure", "-m", help="Only claims on this measure.")
+    ] = None,
+    source: Annotated[
+        list[str] | None, typer.Option("--source", "-s", help="Only claims from this source.")
+    ] = None,
+) -> None:
+    """Show every claim as reconcile understood it: low, best and high, hedge, period."""
+    from reconcile.claims_view import RENDERERS, select
+    from reconcile.problems import InputError
+    from reconcile.validate import load
+
+    try:
+        dataset = load(_paths(paths))
+    except InputError as err:
+        _fail_on_input(err)
+    _check_known("measure", measure or [], dataset.measures)
+    _check_known("source", source or [], dataset.sources)
+    records = select(dataset, measure or [], source or [])
+    RENDERERS[output_format.value](records, dataset, sys.stdout)
+
+
+def _check_known(option: str, given: list[str], known: dict[str, object]) -> None:
+    from reconcile.validate import suggest
+
+    for name in given:
+        if name not in known:
+            typer.echo(
+                f"Error: --{option} {name!r} is not a {option} in the files"
+                f"{suggest(name, known)}",
+                err=True,
+            )
+            raise typer.Exit(ExitCode.INVALID)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the figure file, generated from the models."""
+    from reconcile.schema import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,147 @@
+"""Output formats for findings, registered by name; each writes to an injected stream.
+
+A finding is anything with a place (file, line, column), a severity, a code, a title and a
+message: input problems from ``validate``, and the conflicts that ``check`` reports. Every
+format prints findings in their sort order, so outputs are deterministic and diffable.
+
+- ``text``: for a person at a terminal (rich), grouped by file.
+- ``parsable``: one line a finding, ``FILE:LINE:COL: SEVERITY CODE message``.
+- ``json``: a versioned document (see docs/output.md).
+- ``github``: GitHub Actions workflow commands, which annotate the lines in a pull request.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any, Protocol, TextIO
+
+JSON_VERSION = 1
+
+
+class Finding(Protocol):
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def col(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def severity(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class FindingsReport:
+    """What a command found: the files it read (name, sha256) and its sorted findings."""
+
+    command: str
+    files: Sequence[tuple[str, str]]
+    findings: Sequence[Finding]
+    summary: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def success(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+
+Reporter = Callable[[FindingsReport, TextIO], None]
+
+
+def _text(report: FindingsReport, stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=stream, highlight=False, soft_wrap=True)
+    for file, group in groupby(report.findings, key=lambda f: f.file):
+        console.print(f"[bold underline]{escape(file)}[/]")
+        for f in group:
+            colour = "red" if f.severity == "error" else "yellow"
+            console.print(
+                f"  {f.line}:{f.col}  [{colour}]{f.severity}[/]  [dim]{f.code}[/]  "
+                f"{escape(f.message)}"
+            )
+        console.print()
+    if report.summary:
+        mark = "[green]✓[/]" if report.success else "[red]✗[/]"
+        console.print(f"{mark} {escape(report.summary)}")
+
+
+def _parsable(report: FindingsReport, stream: TextIO) -> None:
+    for f in report.findings:
+        stream.write(f"{f.file}:{f.line}:{f.col}: {f.severity} {f.code} {f.message}\n")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github(report: FindingsReport, stream: TextIO) -> None:
+    for file, group in groupby(report.findings, key=lambda f: f.file):
+        stream.write(f"::group::{_escape_data(file)}\n")
+        for f in group:
+            command = "error" if f.severity == "error" else "warning"
+            title = _escape_property(f"{f.code} {f.title}")
+            stream.write(
+                f"::{command} file={_escape_property(f.file)},line={f.line},col={f.col},"
+                f"title={title}::{_escape_data(f'{f.line}:{f.col} [{f.code}] {f.message}')}\n"
+            )
+        stream.write("::endgroup::\n")
+    if report.summary:
+        stream.write(f"{report.summary}\n")
+
+
+def _json(report: FindingsReport, stream: TextIO) -> None:
+    document: dict[str, Any] = {
+        "version": JSON_VERSION,
+        "command": report.command,
+        "success": report.success,
+        "files": [{"path": name, "sha256": sha} for name, sha in report.files],
+        "findings": [
+            {
+                "file": f.file,
+                "line": f.line,
+                "col": f.col,
+                "severity": f.severity,
+                "code": f.code,
+                "title": f.title,
+                "message": f.message,
+            }
+            for f in report.findings
+        ],
+        **report.extra,
+    }
+    json.dump(document, stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": _text,
+    "parsable": _parsable,
+    "json": _json,
+    "github": _github,
+}
+
+
+def resolve(name: str, stream: TextIO | None = None) -> str:
+    """Turn ``auto`` into a format: github in GitHub Actions, text on a terminal, else parsable."""
+    if name != "auto":
+        return name
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    stream = stream or sys.stdout
+    return "text" if stream.isatty() else "parsable"

@@ -1,0 +1,389 @@
+"""Reading figure files: from paths to parsed YAML documents, safely and with exact positions.
+
+The parser sits behind one small interface (:class:`Parser`). The default one is PyYAML's
+libyaml C loader (pure Python where libyaml is missing) with the garbage collector paused
+during the load. It constructs only plain data (no object tags), detects duplicate keys,
+records the line of every ``id:`` key as it goes, and refuses documents whose aliases expand
+beyond a bound. Positions for errors are found only on the error path, by composing the text
+again with marks (:class:`Locator`), so the fast path stays fast.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import accumulate
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+from reconcile.problems import InputError, Problem
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_NESTING = 64
+MAX_EXPANSION = 10  # an aliased document may expand to at most this many nodes per line
+MAX_EXPANDED_NODES = 100_000
+
+FIGURE_SUFFIXES = (".yaml", ".yml")
+_VERSION_LINE = re.compile(r"^version\s*:", re.MULTILINE)
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]+")
+_DEEP_BLOCK = re.compile(r"^[ \t]{200,}\S|(?:-[ \t]+){40,}", re.MULTILINE)
+
+try:
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - only without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A parsed document and the line of each ``id:`` key in it (first occurrence wins)."""
+
+    data: Any
+    id_lines: dict[str, list[int]]
+
+
+class Parser(Protocol):
+    def parse(self, text: str, name: str) -> Parsed: ...
+
+
+class _YamlError(Exception):
+    def __init__(self, line: int, col: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.line, self.col, self.code, self.message = line, col, code, message
+
+
+def _make_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    class _Loader(base):  # type: ignore[valid-type,misc]
+        id_lines: dict[str, list[int]]
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+            keys = [k.value if isinstance(k, yaml.ScalarNode) else None for k, _ in node.value]
+            if len(set(keys)) != len(keys):
+                seen: set[object] = set()
+                for key_node, _ in node.value:
+                    key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                    if key is not None and key != "<<" and key in seen:
+                        mark = key_node.start_mark
+                        raise _YamlError(
+                            mark.line + 1,
+                            mark.column + 1,
+                            "E112",
+                            f"duplicate key {key!r} in this mapping (a later value would "
+                            "silently replace the earlier one)",
+                        )
+                    seen.add(key)
+            if "id" in keys:
+                key_node, value_node = node.value[keys.index("id")]
+                if isinstance(value_node, yaml.ScalarNode):
+                    self.id_lines.setdefault(value_node.value, []).append(
+                        key_node.start_mark.line + 1
+                    )
+            return super().construct_mapping(node, deep)
+
+        def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+            # An impossible date such as 2025-02-30 stays text, for the date type to reject
+            # with its own message instead of failing the whole load.
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                return node.value
+
+    _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+    return _Loader
+
+
+_FastLoader = _make_loader(_BaseLoader)
+_SafeLoader = _make_loader(yaml.SafeLoader)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _looks_deep(text: str) -> bool:
+    """Cheap over-estimate of nesting: brackets anywhere, deep indentation, runs of dashes."""
+    if _DEEP_BLOCK.search(text):
+        return True
+    brackets = re.sub(r"[^\[\]{}]+", "", text)
+    if len(brackets) < 2 * MAX_NESTING:
+        return False
+    depth = max(accumulate(1 if c in "[{" else -1 for c in brackets), default=0)
+    return depth > MAX_NESTING
+
+
+def _expanded_size(root: Any, limit: int) -> int:
+    """Nodes in the document once aliases are expanded (counting stops past ``limit``)."""
+    memo: dict[int, tuple[int, int]] = {}
+
+    def walk(obj: Any, level: int) -> tuple[int, int]:
+        if level > MAX_NESTING:
+            raise _YamlError(1, 1, "E117", f"nesting deeper than {MAX_NESTING} levels")
+        if isinstance(obj, dict):
+            children: Any = list(obj.keys()) + list(obj.values())
+        elif isinstance(obj, list):
+            children = obj
+        else:
+            return 1, 0
+        key = id(obj)
+        if key in memo:
+            return memo[key]
+        size, depth = 1, 0
+        for child in children:
+            s, d = walk(child, level + 1)
+            size += s
+            depth = max(depth, d + 1)
+            if size > limit:
+                break
+        memo[key] = (size, depth)
+        return size, depth
+
+    return walk(root, 0)[0]
+
+
+class PyYamlParser:
+    """PyYAML with libyaml: safe tags only, duplicate keys refused, bounded aliases."""
+
+    def parse(self, text: str, name: str) -> Parsed:
+        deep = _looks_deep(text)
+        loader_cls = _SafeLoader if deep else _FastLoader
+        loader = loader_cls(text)
+        loader.id_lines = {}
+        try:
+            with _gc_paused():
+                data = loader.get_single_data()
+        except _YamlError:
+            raise
+        except RecursionError:
+            raise _YamlError(1, 1, "E117", f"nesting deeper than {MAX_NESTING} levels") from None
+        except yaml.constructor.ConstructorError as err:
+            raise _from_marked(err, text, tag=True) from None
+        except yaml.MarkedYAMLError as err:
+            raise _from_marked(err, text) from None
+        except (yaml.YAMLError, ValueError, TypeError) as err:
+            raise _YamlError(1, 1, "E110", f"YAML could not be read: {err}") from None
+        finally:
+            loader.dispose()
+        if deep or _ANCHOR.search(text):
+            limit = max(MAX_EXPANDED_NODES, (text.count("\n") + 1) * MAX_EXPANSION)
+            size = _expanded_size(data, limit)
+            if size > limit:
+                line, col = _first_alias(text)
+                raise _YamlError(
+                    line,
+                    col,
+                    "E114",
+                    f"aliases expand the document to more than {limit:,} nodes (the limit is "
+                    f"{MAX_EXPANSION} nodes per line of text, and at least "
+                    f"{MAX_EXPANDED_NODES:,}); "
+                    "write the repeated data out or use fewer aliases",
+                )
+        return Parsed(data, loader.id_lines)
+
+
+def _first_alias(text: str) -> tuple[int, int]:
+    match = re.search(r"(?<![\w&*])\*[^\s\[\]{},]+", text)
+    if match is None:
+        return 1, 1
+    before = text[: match.start()]
+    return before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1
+
+
+def _from_marked(err: yaml.MarkedYAMLError, text: str, tag: bool = False) -> _YamlError:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = err.problem or "invalid YAML"
+    if tag:
+        tag_match = re.search(r"tag '([^']*)'", problem)
+        shown = tag_match.group(1) if tag_match else problem
+        return _YamlError(
+            line,
+            col,
+            "E113",
+            f"YAML tag {shown} is not allowed: a figure file holds only plain data "
+            "(mappings, lists, strings, numbers, dates)",
+        )
+    lines = text.splitlines()
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in source_line[: max(col, 1)] or "'\\t'" in problem:
+        return _YamlError(
+            line,
+            col,
+            "E111",
+            "a tab is used for indentation here; YAML indents with spaces only",
+        )
+    context = f" {err.context}" if err.context else ""
+    return _YamlError(line, col, "E110", f"YAML syntax error: {problem}{context}".strip())
+
+
+@dataclass
+class FigureText:
+    """One figure file as read from disk (or from git): its name, text and hash."""
+
+    name: str
+    text: str
+    sha256: str
+    parsed: Parsed | None = None
+    _locator: Locator | None = field(default=None, repr=False)
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.name).parent
+
+    def locate(self, loc: Sequence[int | str], key: bool = False) -> tuple[int, int]:
+        if self._locator is None:
+            self._locator = Locator(self.text)
+        return self._locator.find(loc, key=key)
+
+    def id_line(self, claim_id: str, index: int, loc: Sequence[int | str]) -> int:
+        """The line of a claim's ``id:`` key, cheaply when the id is unique in the file."""
+        lines = self.parsed.id_lines.get(claim_id, []) if self.parsed else []
+        if len(lines) == 1:
+            return lines[0]
+        return self.locate([*loc, "id"], key=True)[0]
+
+
+def decode(raw: bytes, name: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = err.start - (before.rfind(b"\n") + 1) + 1
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "E102",
+                    f"byte 0x{raw[err.start]:02x} is not valid UTF-8; save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def read_text(name: str, raw: bytes) -> FigureText:
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "E103",
+                    f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes "
+                    "(split it into several files in one folder)",
+                )
+            ]
+        )
+    text = decode(raw, name)
+    return FigureText(name, text, hashlib.sha256(raw).hexdigest())
+
+
+def parse(figure: FigureText, parser: Parser | None = None) -> Any:
+    """Parse the text into plain data; YAML-level problems raise :class:`InputError`."""
+    if not figure.text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in figure.text.splitlines()
+    ):
+        raise InputError([Problem(figure.name, 1, 1, "E115", "the file is empty")])
+    try:
+        figure.parsed = (parser or PyYamlParser()).parse(figure.text, figure.name)
+    except _YamlError as err:
+        raise InputError([Problem(figure.name, err.line, err.col, err.code, err.message)]) from None
+    return figure.parsed.data
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Expand folders into their figure files; paths are checked, problems raised together."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in FIGURE_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and _is_figure_file(p)
+            )
+            if not inside:
+                problems.append(
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        "E104",
+                        "no figure files in this folder (a figure file ends in .yaml or .yml "
+                        "and has a top-level 'version:' line)",
+                    )
+                )
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        else:
+            problems.append(Problem(str(path), 1, 1, "E101", "no such file or folder"))
+    if problems:
+        raise InputError(problems)
+    unique: dict[Path, None] = {}
+    for p in found:
+        unique.setdefault(p, None)
+    return list(unique)
+
+
+def _is_figure_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return False
+    return _VERSION_LINE.search(head.decode("utf-8", "replace")) is not None
+
+
+class Locator:
+    """Finds the line and column of a path into a document (error path only)."""
+
+    def __init__(self, text: str) -> None:
+        try:
+            self.root: yaml.Node | None = yaml.compose(text, Loader=_SafeLoader)
+        except (yaml.YAMLError, RecursionError):
+            self.root = None
+
+    def find(self, loc: Sequence[int | str], key: bool = False) -> tuple[int, int]:
+        node = self.root
+        if node is None:
+            return 1, 1
+        mark = node.start_mark
+        for i, part in enumerate(loc):
+            last = i == len(loc) - 1
+            child: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                        if last and key:
+                            return key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                        child = value_node
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if 0 <= part < len(node.value):
+                    child = node.value[part]
+            if child is None:
+                continue  # a part the data does not have (a model-level step): stay here
+            node = child
+            mark = node.start_mark
+        return mark.line + 1, mark.column + 1

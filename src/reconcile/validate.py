@@ -1,0 +1,543 @@
+"""From figure files to one checked :class:`Dataset`, or every problem in one run.
+
+Each item of each section is validated on its own, so one bad claim does not hide the
+problems of the others; then the files are merged and checked together: ids defined twice,
+references to ids that do not exist, relations between measures, units written in values
+against their measures', and quotes against the source texts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from reconcile import loader, quotes
+from reconcile.loader import FigureText
+from reconcile.models import (
+    FORMAT_VERSION,
+    SECTION_MODELS,
+    Claim,
+    FigureFile,
+    Measure,
+    Model,
+    Origin,
+    Review,
+    Settings,
+    Source,
+)
+from reconcile.problems import InputError, Problem
+from reconcile.values import canonical_unit
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+
+# pydantic error type (ours, raised in the models, or pydantic's own) -> error code
+_ERROR_TYPES: dict[str, str] = {
+    "extra_forbidden": "E201",
+    "missing": "E202",
+    "value_text": "E301",
+    "value_order": "E302",
+    "negative_figure": "E303",
+    "value_not_finite": "E304",
+    "rate_period": "E306",
+    "partial_date": "E310",
+    "period_order": "E311",
+}
+
+# errors raised by a whole claim that are about one of its fields: point at that field
+_ERROR_FIELD: dict[str, str] = {
+    "negative_figure": "value",
+    "rate_period": "per",
+    "period_and_as_of": "as_of",
+    "superseded_rank": "superseded_by",
+    "derived_arity": "of",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where an item is defined: its file, the line of its key, and its path in the file."""
+
+    file: str
+    line: int
+    loc: tuple[int | str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    claim: Claim
+    where: Located
+    order: int  # position across all files, in the order they were given
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRecord:
+    review: Review
+    where: Located
+
+
+@dataclass
+class Dataset:
+    """Everything the files say, merged and checked."""
+
+    files: list[FigureText]
+    settings: Settings
+    topic: str | None = None
+    sources: dict[str, Source] = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)
+    measures: dict[str, Measure] = field(default_factory=dict)
+    claims: dict[str, ClaimRecord] = field(default_factory=dict)
+    reviews: list[ReviewRecord] = field(default_factory=list)
+    where: dict[tuple[str, str], Located] = field(default_factory=dict)
+
+    def unit_of(self, claim: Claim) -> str:
+        """The unit a claim counts in: its own, else its measure's."""
+        unit = claim.unit or self.measures[claim.measure].unit
+        return canonical_unit(unit)
+
+    def origin_of(self, claim: Claim) -> str | None:
+        return claim.origin
+
+
+def suggest(name: str, known: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest known name, or nothing."""
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _unwrap_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _unwrap_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _model_at(model: type[BaseModel], loc: Sequence[int | str]) -> type[BaseModel]:
+    """The model that holds the last key of ``loc`` (for suggesting known keys)."""
+    for part in loc[:-1]:
+        if isinstance(part, str) and part in model.model_fields:
+            inner = _unwrap_model(model.model_fields[part].annotation)
+            if inner is not None:
+                model = inner
+    return model
+
+
+class _Collector:
+    """Gathers problems for one file, placing each at its line and column."""
+
+    def __init__(self, figure: FigureText) -> None:
+        self.figure = figure
+        self.problems: list[Problem] = []
+
+    def add(
+        self, loc: Sequence[int | str], code: str, message: str, key: bool = False
+    ) -> None:
+        line, col = self.figure.locate(loc, key=key)
+        self.problems.append(Problem(self.figure.name, line, col, code, message))
+
+    def pydantic(
+        self, err: ValidationError, prefix: tuple[int | str, ...], model: type[BaseModel]
+    ) -> None:
+        errors = err.errors(include_url=False)
+        suggested = set()
+        for item in errors:
+            if item["type"] == "extra_forbidden":
+                owner = _model_at(model, item["loc"])
+                close = difflib.get_close_matches(str(item["loc"][-1]), owner.model_fields, 1, 0.6)
+                suggested.update((*item["loc"][:-1], c) for c in close)
+        for item in errors:
+            loc = tuple(p for p in item["loc"] if isinstance(p, int | str))
+            kind = item["type"]
+            if kind == "missing" and loc in suggested:
+                continue  # the unknown key that suggests this field says it already
+            if kind in _ERROR_FIELD:
+                loc = (*loc, _ERROR_FIELD[kind])
+            code = _ERROR_TYPES.get(kind, "E205")
+            name = ".".join(str(p) for p in loc)
+            if kind == "extra_forbidden":
+                owner = _model_at(model, loc)
+                key = str(loc[-1])
+                self.add(
+                    prefix + loc,
+                    code,
+                    f"unknown key {key!r}{suggest(key, owner.model_fields)}; "
+                    f"accepted here: {', '.join(owner.model_fields)}",
+                    key=True,
+                )
+            elif kind == "missing":
+                field_name = str(loc[-1])
+                self.add(prefix + loc[:-1], code, f"{field_name} not set: {field_name!r} is required")
+            elif code in ("E205",):
+                shown = item["msg"]
+                if kind in ("literal_error", "enum"):
+                    shown = shown.replace("Input should be", "must be")
+                self.add(prefix + loc, code, f"{name}: {shown}" if name else shown)
+            else:
+                message = item["msg"]
+                message = message.removeprefix("Value error, ")
+                self.add(prefix + loc, code, message)
+
+
+def _validate_item(
+    collector: _Collector,
+    model: type[Model],
+    raw: Any,
+    loc: tuple[int | str, ...],
+    context: dict[str, Any],
+) -> Any:
+    try:
+        return model.model_validate(raw, context=context)
+    except ValidationError as err:
+        collector.pydantic(err, loc, model)
+        return None
+
+
+@dataclass
+class _FileContent:
+    figure: FigureText
+    settings: Settings | None  # None when the file does not set any
+    items: dict[str, list[tuple[str, Any, tuple[int | str, ...]]]]
+
+
+def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _FileContent | None:
+    if not isinstance(data, dict):
+        collector.add(
+            (), "E116", f"the file holds a {type(data).__name__}, not a mapping of sections "
+            "(version, sources, origins, measures, claims, ...)"
+        )
+        return None
+    known = FigureFile.model_fields
+    for key in data:
+        if key not in known:
+            collector.add(
+                (key,), "E201",
+                f"unknown key {str(key)!r}{suggest(str(key), known)}; accepted here: "
+                + ", ".join(known),
+                key=True,
+            )
+    version = data.get("version")
+    if "version" not in data:
+        collector.add((), "E200", f"version missing: start the file with 'version: {FORMAT_VERSION}'")
+    elif version != FORMAT_VERSION or isinstance(version, bool):
+        collector.add(
+            ("version",), "E200",
+            f"version {version!r} is not supported; this reconcile reads version {FORMAT_VERSION}",
+        )
+    settings: Settings | None = None
+    if data.get("settings") is not None:
+        settings = _validate_item(collector, Settings, data["settings"], ("settings",), {})
+    elif "settings" in data:
+        settings = None
+    for key in ("topic",):
+        if key in data and data[key] is not None and not isinstance(data[key], str):
+            collector.add((key,), "E205", f"{key} must be text")
+    items: dict[str, list[tuple[str, Any, tuple[int | str, ...]]]] = {}
+    for section, model in SECTION_MODELS.items():
+        raw = data.get(section)
+        entries: list[tuple[str, Any, tuple[int | str, ...]]] = []
+        items[section] = entries
+        if raw is None:
+            continue
+        keyed = section in ("sources", "origins", "measures")
+        if keyed and not isinstance(raw, dict):
+            collector.add((section,), "E205", f"{section} must be a mapping of id to {model.__name__.lower()}")
+            continue
+        if not keyed and not isinstance(raw, list):
+            collector.add((section,), "E205", f"{section} must be a list")
+            continue
+        if keyed:
+            for key, value in raw.items():
+                if not isinstance(key, str) or not _ID.match(key):
+                    collector.add(
+                        (section, key), "E205",
+                        f"{key!r} is not a valid id: use letters, digits, '-', '_', '.' or ':'",
+                        key=True,
+                    )
+                    continue
+                entries.append((key, value, (section, key)))
+        else:
+            entries.extend((str(i), value, (section, i)) for i, value in enumerate(raw))
+    return _FileContent(figure, settings, items)
+
+
+def load(paths: Sequence[Path], parser: loader.Parser | None = None) -> Dataset:
+    """Read, validate and merge figure files; raise :class:`InputError` with every problem."""
+    files = loader.discover(paths)
+    texts: list[FigureText] = []
+    problems: list[Problem] = []
+    for path in files:
+        try:
+            texts.append(loader.read_text(str(path), path.read_bytes()))
+        except InputError as err:
+            problems.extend(err.problems)
+        except OSError as err:
+            problems.append(Problem(str(path), 1, 1, "E101", f"cannot read: {err.strerror}"))
+    return build(texts, problems, parser)
+
+
+def build(
+    texts: Sequence[FigureText],
+    problems: list[Problem] | None = None,
+    parser: loader.Parser | None = None,
+) -> Dataset:
+    """Validate and merge already-read figure texts (from disk, or from git)."""
+    problems = list(problems or [])
+    contents: list[tuple[_FileContent, _Collector]] = []
+    for figure in texts:
+        collector = _Collector(figure)
+        try:
+            data = loader.parse(figure, parser)
+        except InputError as err:
+            problems.extend(err.problems)
+            continue
+        content = _read_document(figure, data, collector)
+        if content is not None:
+            contents.append((content, collector))
+        problems.extend(collector.problems)
+        collector.problems = []
+    settings = _merged_settings(contents, problems)
+    dataset = Dataset(files=list(texts), settings=settings)
+    _merge(dataset, contents, problems)
+    for _, collector in contents:
+        problems.extend(collector.problems)
+    if problems:
+        raise InputError(problems)
+    return dataset
+
+
+def _merged_settings(
+    contents: list[tuple[_FileContent, _Collector]], problems: list[Problem]
+) -> Settings:
+    chosen: tuple[Settings, str] | None = None
+    for content, collector in sorted(contents, key=lambda c: c[0].figure.name):
+        if content.settings is None:
+            continue
+        if chosen is None:
+            chosen = (content.settings, content.figure.name)
+        elif content.settings != chosen[0]:
+            collector.add(
+                ("settings",), "E205",
+                f"settings differ from those in {chosen[1]}; files compared together must "
+                "agree on their settings",
+            )
+    return chosen[0] if chosen else Settings()
+
+
+def _merge(
+    dataset: Dataset, contents: list[tuple[_FileContent, _Collector]], problems: list[Problem]
+) -> None:
+    context = {"tolerance": dataset.settings.tolerance}
+    claims_in_order: list[tuple[Claim, Located]] = []
+    review_list: list[tuple[Review, Located]] = []
+    keyed: dict[str, dict[str, Any]] = {
+        "sources": dataset.sources,
+        "origins": dataset.origins,
+        "measures": dataset.measures,
+    }
+    collectors: dict[str, _Collector] = {}
+    for content, collector in contents:
+        figure = content.figure
+        collectors[figure.name] = collector
+        if dataset.topic is None and isinstance(content_topic := _topic(content), str):
+            dataset.topic = content_topic
+        for section, model in SECTION_MODELS.items():
+            for key, raw, loc in content.items[section]:
+                item = _validate_item(collector, model, raw, loc, context)
+                if item is None:
+                    continue
+                if section in keyed:
+                    where = Located(figure.name, 0, loc)  # line found only when needed
+                    if key in keyed[section]:
+                        first = dataset.where[(section, key)]
+                        first_line = _line_of(first, collectors)
+                        collector.add(
+                            loc, "E204",
+                            f"{section[:-1]} {key!r} is defined twice: also at "
+                            f"{first.file}:{first_line}",
+                            key=True,
+                        )
+                        continue
+                    keyed[section][key] = item
+                    dataset.where[(section, key)] = where
+                elif section == "claims":
+                    line = figure.id_line(item.id, int(loc[1]), loc)
+                    claims_in_order.append((item, Located(figure.name, line, loc)))
+                else:
+                    review_list.append((item, Located(figure.name, 0, loc)))
+    for order, (claim, where) in enumerate(claims_in_order):
+        if claim.id in dataset.claims:
+            first = dataset.claims[claim.id].where
+            collectors[where.file].add(
+                (*where.loc, "id"), "E204",
+                f"claim id {claim.id!r} is defined twice: also at {first.file}:{first.line}",
+                key=True,
+            )
+            continue
+        dataset.claims[claim.id] = ClaimRecord(claim, where, order)
+    dataset.reviews = [ReviewRecord(r, w) for r, w in review_list]
+    _check_references(dataset, collectors)
+    _check_quotes(dataset, collectors)
+
+
+def _topic(content: _FileContent) -> Any:
+    data = content.figure.parsed.data if content.figure.parsed else None
+    return data.get("topic") if isinstance(data, dict) else None
+
+
+def _line_of(where: Located, collectors: dict[str, _Collector]) -> int:
+    return where.line or collectors[where.file].figure.locate(where.loc, key=True)[0]
+
+
+def _check_references(dataset: Dataset, collectors: dict[str, _Collector]) -> None:
+    def ref(
+        where: Located, field_loc: tuple[int | str, ...], kind: str, name: str,
+        known: dict[str, Any],
+    ) -> bool:
+        if name in known:
+            return True
+        collectors[where.file].add(
+            (*where.loc, *field_loc), "E203", f"unknown {kind} {name!r}{suggest(name, known)}"
+        )
+        return False
+
+    for measure_id, measure in dataset.measures.items():
+        where = dataset.where[("measures", measure_id)]
+        for i, part in enumerate(measure.sum_of):
+            ref(where, ("sum_of", i), "measure", part, dataset.measures)
+        if measure.part_of is not None:
+            ref(where, ("part_of",), "measure", measure.part_of, dataset.measures)
+        for i, other in enumerate(measure.confusable_with):
+            ref(where, ("confusable_with", i), "measure", other, dataset.measures)
+        related = [*measure.sum_of, *measure.confusable_with]
+        if measure.part_of is not None:
+            related.append(measure.part_of)
+        if measure_id in related:
+            collectors[where.file].add(
+                where.loc, "E206", f"measure {measure_id!r} is related to itself"
+            )
+    _check_sum_cycles(dataset, collectors)
+    for record in dataset.claims.values():
+        claim, where = record.claim, record.where
+        if ref(where, ("measure",), "measure", claim.measure, dataset.measures):
+            _check_unit(dataset, record, collectors[where.file])
+        ref(where, ("source",), "source", claim.source, dataset.sources)
+        if claim.origin is not None:
+            ref(where, ("origin",), "origin", claim.origin, dataset.origins)
+        if claim.derived is not None:
+            for i, other in enumerate(claim.derived.of):
+                if ref(where, ("derived", "of", i), "claim", other, dataset.claims) and (
+                    other == claim.id
+                ):
+                    collectors[where.file].add(
+                        (*where.loc, "derived", "of", i), "E206",
+                        f"claim {claim.id!r} is derived from itself",
+                    )
+        if claim.superseded_by is not None:
+            ref(where, ("superseded_by",), "claim", claim.superseded_by, dataset.claims)
+    for review in dataset.reviews:
+        for i, claim_id in enumerate(review.review.claims):
+            ref(review.where, ("claims", i), "claim", claim_id, dataset.claims)
+
+
+def _check_sum_cycles(dataset: Dataset, collectors: dict[str, _Collector]) -> None:
+    def parts(measure_id: str) -> list[str]:
+        measure = dataset.measures.get(measure_id)
+        return list(measure.sum_of) if measure else []
+
+    for measure_id in dataset.measures:
+        seen: set[str] = set()
+        stack = parts(measure_id)
+        while stack:
+            current = stack.pop()
+            if current == measure_id:
+                where = dataset.where[("measures", measure_id)]
+                collectors[where.file].add(
+                    (*where.loc, "sum_of"), "E206",
+                    f"measure {measure_id!r} is, through sum_of, a part of itself",
+                )
+                break
+            if current not in seen:
+                seen.add(current)
+                stack.extend(parts(current))
+
+
+def _check_unit(dataset: Dataset, record: ClaimRecord, collector: _Collector) -> None:
+    claim = record.claim
+    written = claim.value.unit
+    if written is None:
+        return
+    expected = dataset.unit_of(claim)
+    if canonical_unit(written) != expected:
+        whose = "the claim's unit" if claim.unit else f"the unit of measure {claim.measure!r}"
+        collector.add(
+            (*record.where.loc, "value"), "E305",
+            f"the value is written in {written} but {whose} is {expected}; write the figure "
+            f"in {expected} or set the claim's unit",
+        )
+
+
+def _check_quotes(dataset: Dataset, collectors: dict[str, _Collector]) -> None:
+    texts: dict[str, quotes.SourceText | None] = {}
+    for source_id, source in sorted(dataset.sources.items()):
+        if source.text is None:
+            continue
+        where = dataset.where[("sources", source_id)]
+        path = Path(where.file).parent / source.text
+        try:
+            texts[source_id] = quotes.SourceText.read(path)
+        except (OSError, UnicodeDecodeError) as err:
+            texts[source_id] = None
+            detail = "not UTF-8" if isinstance(err, UnicodeDecodeError) else (
+                err.strerror or "unreadable"
+            )
+            collectors[where.file].add(
+                (*where.loc, "text"), "E402", f"cannot read source text {str(path)!r}: {detail}"
+            )
+    for record in dataset.claims.values():
+        claim = record.claim
+        text = texts.get(claim.source)
+        if text is None or claim.quote is None:
+            continue
+        miss = text.find(claim.quote)
+        if miss is not None:
+            collectors[record.where.file].add(
+                (*record.where.loc, "quote"), "E401",
+                f"quote not found in {text.name}; closest passage ({miss.score:.0f}% similar): "
+                f"{miss.passage!r}",
+            )
+
+
+def problems_of(action: Callable[[], object]) -> list[Problem]:
+    """Run ``action`` and return the problems it raised (empty when it passed)."""
+    try:
+        action()
+    except InputError as err:
+        return err.problems
+    return []
+
+
+__all__ = [
+    "ClaimRecord",
+    "Dataset",
+    "Located",
+    "Measure",
+    "Origin",
+    "ReviewRecord",
+    "Source",
+    "build",
+    "load",
+    "suggest",
+]
