@@ -32,6 +32,25 @@ app = typer.Typer(
 FindingsFormat = enum.Enum(  # type: ignore[misc]
     "FindingsFormat", {name: name for name in ("auto", *REPORTERS)}, type=str
 )
+CompareFormat = enum.Enum(  # type: ignore[misc]
+    "CompareFormat", {name: name for name in ("table", "json", "markdown")}, type=str
+)
+StatusChoice = enum.Enum(  # type: ignore[misc]
+    "StatusChoice", {name: name for name in ("consistent", "compatible", "conflict")}, type=str
+)
+SeverityChoice = enum.Enum(  # type: ignore[misc]
+    "SeverityChoice", {name: name for name in ("minor", "major")}, type=str
+)
+ReasonChoice = enum.Enum(  # type: ignore[misc]
+    "ReasonChoice",
+    {
+        name: name
+        for name in (
+            "definition", "unit", "timeframe", "sourcing", "precision", "claim-type", "arithmetic"
+        )
+    },
+    type=str,
+)
 ClaimsFormat = enum.Enum(  # type: ignore[misc]
     "ClaimsFormat", {name: name for name in ("table", "csv", "json", "markdown")}, type=str
 )
@@ -116,6 +135,53 @@ def validate(
     report = FindingsReport("validate", files, problems, summary=summary)
     REPORTERS[resolve(output_format.value)](report, sys.stdout)
     raise typer.Exit(exit_code(invalid=bool(problems)))
+
+
+@app.command()
+def compare(
+    paths: Paths = None,
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="How to show the comparisons.")
+    ] = CompareFormat.table,  # type: ignore[attr-defined]
+    measure: Annotated[
+        list[str] | None,
+        typer.Option("--measure", "-m", help="Only comparisons that involve this measure."),
+    ] = None,
+    status: Annotated[
+        list[StatusChoice] | None, typer.Option("--status", help="Only comparisons with this status.")
+    ] = None,
+    min_severity: Annotated[
+        SeverityChoice | None,
+        typer.Option("--min-severity", help="Only conflicts at least this severe."),
+    ] = None,
+    reason: Annotated[
+        list[ReasonChoice] | None,
+        typer.Option("--reason", help="Only comparisons for which this reason fires."),
+    ] = None,
+) -> None:
+    """Compare the claims: where documents agree, differ for an exact reason, or conflict.
+
+    A report: exit 0 whatever it finds, 2 on invalid input (`reconcile check` is the gate).
+    """
+    from reconcile.compare_view import RENDERERS as COMPARE_RENDERERS
+    from reconcile.compare_view import Selection
+    from reconcile.engine import compare as run_compare
+    from reconcile.problems import InputError
+    from reconcile.validate import load
+
+    try:
+        dataset = load(_paths(paths))
+    except InputError as err:
+        _fail_on_input(err)
+    _check_known("measure", measure or [], dataset.measures)
+    result = run_compare(dataset)
+    selection = Selection(
+        measures=tuple(measure or ()),
+        statuses=tuple(s.value for s in status or ()),
+        min_severity=min_severity.value if min_severity else None,
+        reasons=tuple(r.value for r in reason or ()),
+    )
+    COMPARE_RENDERERS[output_format.value](result, selection, sys.stdout)
 
 
 @app.command()

@@ -1,0 +1,249 @@
+"""Showing a comparison result: a rich terminal view, Markdown, and versioned JSON.
+
+Renderers are registered by name in :data:`RENDERERS` and write to an injected stream. The
+JSON form is documented in docs/output.md; every renderer lists comparisons in the engine's
+order, so the same input gives byte-identical output.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from reconcile.claims_view import markdown_cell, markdown_table, number
+from reconcile.engine import SEVERITIES, CompareResult, Comparison, MeasureSummary
+from reconcile.subjects import fmt
+
+JSON_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user asked to see (the compare command's filters)."""
+
+    measures: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    min_severity: str | None = None
+    reasons: tuple[str, ...] = ()
+
+    def keeps(self, comparison: Comparison) -> bool:
+        if self.measures and not set(comparison.measures) & set(self.measures):
+            return False
+        if self.statuses and comparison.status not in self.statuses:
+            return False
+        if self.min_severity is not None and (
+            comparison.severity is None
+            or SEVERITIES.index(comparison.severity) < SEVERITIES.index(self.min_severity)
+        ):
+            return False
+        return not self.reasons or any(r.code in self.reasons for r in comparison.reasons)
+
+    def keeps_measure(self, summary: MeasureSummary) -> bool:
+        return not self.measures or summary.id in self.measures
+
+
+def _selected(result: CompareResult, selection: Selection) -> list[Comparison]:
+    return [c for c in result.comparisons if selection.keeps(c)]
+
+
+def summary_counts(result: CompareResult) -> dict[str, int]:
+    comparisons = result.comparisons
+    return {
+        "claims": len(result.dataset.claims),
+        "comparisons": len(comparisons),
+        "consistent": result.count("consistent"),
+        "compatible": result.count("compatible"),
+        "conflict": result.count("conflict"),
+        "major": sum(1 for c in comparisons if c.severity == "major"),
+        "minor": sum(1 for c in comparisons if c.severity == "minor"),
+        "reviewed": sum(1 for c in comparisons if c.reviewed),
+    }
+
+
+def comparison_json(c: Comparison) -> dict[str, Any]:
+    likely = c.likely_reason
+    return {
+        "claims": list(c.claims),
+        "kind": c.kind,
+        "measures": list(c.measures),
+        "status": c.status,
+        "severity": c.severity,
+        "gap": (
+            {"absolute": number(c.gap.absolute), "relative": round(c.gap.relative, 6)}
+            if c.gap is not None
+            else None
+        ),
+        "likely_reason": likely.code if likely else None,
+        "reasons": [
+            {"code": r.code, "score": r.score, "explanation": r.explanation} for r in c.reasons
+        ],
+        "reviewed": c.reviewed,
+        "deprecated": c.deprecated,
+    }
+
+
+def measure_json(m: MeasureSummary) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "label": m.label,
+        "unit": m.unit,
+        "claims": list(m.claims),
+        "low": number(m.low),
+        "high": number(m.high),
+        "independent_origins": m.independent_origins,
+        "positions": [list(p) for p in m.positions],
+        "consistent_pairs_listed": not m.summarised,
+    }
+
+
+def result_json(result: CompareResult, selection: Selection = Selection()) -> dict[str, Any]:
+    return {
+        "version": JSON_VERSION,
+        "files": [{"path": f.name, "sha256": f.sha256} for f in result.dataset.files],
+        "summary": summary_counts(result),
+        "measures": [measure_json(m) for m in result.measures if selection.keeps_measure(m)],
+        "comparisons": [comparison_json(c) for c in _selected(result, selection)],
+    }
+
+
+def render_json(result: CompareResult, selection: Selection, stream: TextIO) -> None:
+    json.dump(result_json(result, selection), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+def _figure_words(result: CompareResult, claim_id: str) -> str:
+    claim = result.dataset.claims[claim_id].claim
+    return f"{claim.id} “{claim.value.text}”"
+
+
+def _sides(result: CompareResult, c: Comparison) -> str:
+    words = [_figure_words(result, i) for i in c.claims]
+    if c.kind == "sum":
+        return f"{words[0]}  vs  the sum of {' + '.join(words[1:])}"
+    if c.kind == "derived":
+        return f"{words[0]}  vs  what {', '.join(words[1:])} give"
+    return "  vs  ".join(words)
+
+
+def _measure_line(m: MeasureSummary) -> str:
+    if not m.claims:
+        return "no claims"
+    spread = f"{fmt(m.low)} to {fmt(m.high)}" if m.low != m.high else fmt(m.low)
+    origins = f"{m.independent_origins} independent origin" + (
+        "s" if m.independent_origins != 1 else ""
+    )
+    positions = " | ".join(", ".join(p) for p in m.positions)
+    claims = f"{len(m.claims)} claim" + ("s" if len(m.claims) != 1 else "")
+    return f"{claims}, spread {spread} {m.unit}, {origins}; positions: {positions}"
+
+
+def _grouped(
+    result: CompareResult, selection: Selection
+) -> list[tuple[MeasureSummary, list[Comparison]]]:
+    chosen = _selected(result, selection)
+    groups = []
+    for m in result.measures:
+        own = [c for c in chosen if c.measures[0] == m.id]
+        if selection.keeps_measure(m) or own:
+            groups.append((m, own))
+    return groups
+
+
+_STATUS_STYLE = {"conflict": "bold red", "compatible": "yellow", "consistent": "green"}
+
+
+def render_table(result: CompareResult, selection: Selection, stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.padding import Padding
+    from rich.rule import Rule
+
+    console = Console(
+        file=stream, highlight=False, soft_wrap=False, width=None if stream.isatty() else 120
+    )
+    counts = summary_counts(result)
+    topic = result.dataset.topic
+    if topic:
+        console.print(f"[bold]{escape(topic)}[/]")
+    console.print(
+        f"{counts['claims']} claims, {counts['comparisons']} comparisons: "
+        f"[green]{counts['consistent']} consistent[/], "
+        f"[yellow]{counts['compatible']} compatible[/], "
+        f"[bold red]{counts['conflict']} conflict[/] "
+        f"({counts['major']} major, {counts['minor']} minor; {counts['reviewed']} reviewed)"
+    )
+    for m, comparisons in _grouped(result, selection):
+        console.print()
+        console.print(Rule(f"[bold]{escape(m.id)}[/]: {escape(m.label)}", align="left"))
+        console.print(f"  {escape(_measure_line(m))}", style="dim")
+        if m.summarised:
+            console.print("  consistent pairs are summarised by the positions above", style="dim")
+        for c in comparisons:
+            tag = c.status.upper() + (f" ({c.severity})" if c.severity else "")
+            marks = "".join(
+                f" [{flag}]" for flag, on in (("reviewed", c.reviewed), ("deprecated", c.deprecated))
+                if on
+            )
+            console.print(
+                f"  [{_STATUS_STYLE[c.status]}]{escape(tag)}[/]{escape(marks)}  "
+                f"{escape(_sides(result, c))}"
+            )
+            if c.status != "conflict":
+                if c.reasons:
+                    codes = ", ".join(r.code for r in c.reasons)
+                    console.print(Padding(f"reasons: {codes}", (0, 0, 0, 6)), style="dim")
+                continue
+            if c.gap is not None:
+                console.print(
+                    Padding(f"gap {fmt(c.gap.absolute)} ({c.gap.relative:.1%})", (0, 0, 0, 6)),
+                    style="dim",
+                )
+            for i, r in enumerate(c.reasons):
+                lead = "likely reason" if i == 0 else "also"
+                console.print(
+                    Padding(
+                        f"[bold]{lead}: {escape(r.code)}[/] ({r.score:.2f}) {escape(r.explanation)}",
+                        (0, 0, 0, 6),
+                    ),
+                    style=None if i == 0 else "dim",
+                )
+
+
+def render_markdown(result: CompareResult, selection: Selection, stream: TextIO) -> None:
+    counts = summary_counts(result)
+    out = [f"# {markdown_cell(result.dataset.topic or 'Comparison of figures')}", ""]
+    out.append(
+        f"{counts['claims']} claims, {counts['comparisons']} comparisons: "
+        f"{counts['consistent']} consistent, {counts['compatible']} compatible, "
+        f"{counts['conflict']} conflict ({counts['major']} major, {counts['minor']} minor; "
+        f"{counts['reviewed']} reviewed)."
+    )
+    for m, comparisons in _grouped(result, selection):
+        out += ["", f"## {markdown_cell(m.id)}: {markdown_cell(m.label)}", ""]
+        out.append(markdown_cell(_measure_line(m)))
+        if comparisons:
+            rows = [
+                [
+                    c.status + (f" ({c.severity})" if c.severity else ""),
+                    _sides(result, c),
+                    c.likely_reason.code if c.likely_reason else "",
+                    "; ".join(f"{r.code} ({r.score:.2f}): {r.explanation}" for r in c.reasons),
+                ]
+                for c in comparisons
+            ]
+            out += ["", markdown_table(["status", "claims", "likely reason", "reasons"], rows)]
+    stream.write("\n".join(out).rstrip("\n") + "\n")
+
+
+Renderer = Callable[[CompareResult, Selection, TextIO], None]
+RENDERERS: dict[str, Renderer] = {
+    "table": render_table,
+    "json": render_json,
+    "markdown": render_markdown,
+}
+
+
+def filters_known(result: CompareResult, measures: Sequence[str]) -> list[str]:
+    return [m for m in measures if m not in result.dataset.measures]

@@ -1,0 +1,395 @@
+"""The compare engine: which claims are compared, the status of each comparison, and why.
+
+Claims are compared when they are on the same measure, or on measures joined by ``sum_of``,
+``part_of`` or ``confusable_with``; never across unrelated measures. A claim on a ``sum_of``
+measure is also compared with the interval sum of the claims that stand for its parts, and a
+``derived`` claim with what its inputs give. Each comparison gets one status, tested in
+order (``consistent``, ``compatible``, ``conflict``), a gap and a severity for a conflict,
+and every reason that fires, ranked. The rules are the format's "Comparison results".
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+from reconcile.models import Claim
+from reconcile.reasons import Reason, evaluate_all
+from reconcile.subjects import (
+    Figure,
+    Gap,
+    Kind,
+    Severity,
+    Span,
+    Status,
+    Subject,
+    derive,
+    figure_text,
+)
+from reconcile.validate import ClaimRecord, Dataset
+
+STATUSES: tuple[Status, ...] = ("consistent", "compatible", "conflict")
+SEVERITIES: tuple[Severity, ...] = ("minor", "major")
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """One comparison and its verdict; sorts in the order ``compare`` lists them."""
+
+    sort_key: tuple[int, ...]
+    kind: Kind
+    claims: tuple[str, ...]
+    measures: tuple[str, ...]
+    status: Status
+    severity: Severity | None
+    gap: Gap | None
+    reasons: tuple[Reason, ...]
+    deprecated: bool
+    reviewed: bool = False
+
+    @property
+    def likely_reason(self) -> Reason | None:
+        return self.reasons[0] if self.status == "conflict" and self.reasons else None
+
+    def __lt__(self, other: Comparison) -> bool:
+        return self.sort_key < other.sort_key
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureSummary:
+    id: str
+    label: str
+    unit: str
+    claims: tuple[str, ...]
+    low: float | None
+    high: float | None
+    independent_origins: int
+    positions: tuple[tuple[str, ...], ...]
+    summarised: bool  # consistent pairs are summarised by positions, not listed
+
+
+@dataclass(frozen=True)
+class CompareResult:
+    dataset: Dataset
+    comparisons: tuple[Comparison, ...]
+    measures: tuple[MeasureSummary, ...]
+
+    def count(self, status: str) -> int:
+        return sum(1 for c in self.comparisons if c.status == status)
+
+
+# --- which claims are compared ------------------------------------------------------------
+
+
+def _related(dataset: Dataset) -> dict[tuple[str, str], str]:
+    """Pairs of different measures that are compared, with the relation that joins them."""
+    pairs: dict[tuple[str, str], str] = {}
+
+    def add(a: str, b: str, relation: str) -> None:
+        key = (a, b) if a < b else (b, a)
+        pairs.setdefault(key, relation)
+
+    for measure_id, measure in dataset.measures.items():
+        for part in measure.sum_of:
+            add(measure_id, part, "part")
+        if measure.part_of is not None:
+            add(measure_id, measure.part_of, "part")
+        for other in measure.confusable_with:
+            add(measure_id, other, "confusable")
+    return pairs
+
+
+def _is_part(dataset: Dataset, part: str, whole: str) -> bool:
+    measure = dataset.measures[part]
+    return measure.part_of == whole or part in dataset.measures[whole].sum_of
+
+
+def _choose_part(records: list[ClaimRecord], broad: Claim) -> ClaimRecord:
+    """The claim that stands for one part of a broad claim (the format's rule)."""
+    live = [r for r in records if r.claim.rank != "deprecated"] or records
+    span = Span.of(broad)
+    exact = [r for r in live if Span.of(r.claim) == span and span.known]
+    if exact:
+        return min(exact, key=lambda r: r.id)
+
+    def latest(candidates: list[ClaimRecord]) -> ClaimRecord:
+        def key(r: ClaimRecord) -> tuple[int, str]:
+            last = Span.of(r.claim).last
+            # latest first, ties to the lowest id: negate the date, keep the id ascending
+            return (-(last.toordinal() if last else 0), r.id)
+
+        return min(candidates, key=key)
+
+    if span.last is not None:
+        earlier = [r for r in live if (s := Span.of(r.claim).last) is not None and s <= span.last]
+        if earlier:
+            return latest(earlier)
+    return latest(live)
+
+
+# --- status, gap and severity -----------------------------------------------------------
+
+
+def _gap(a: Figure, b: Figure) -> Gap | None:
+    if a.high < b.low:
+        near, far = a.high, b.low
+    elif b.high < a.low:
+        near, far = b.high, a.low
+    else:
+        return None
+    absolute = far - near
+    scale = max(abs(near), abs(far))
+    return Gap(absolute, absolute / scale if scale else 0.0, (near, far))
+
+
+def _legal_gap(a: Claim, b: Claim) -> Gap | None:
+    """Stated bounds of two legal ranges: None when they match, else the largest difference."""
+    diffs = []
+    va, vb = a.value, b.value
+    if not va.lower_open and not vb.lower_open and va.low != vb.low:
+        diffs.append((va.low, vb.low))
+    if not va.upper_open and not vb.upper_open and va.high != vb.high:
+        diffs.append((va.high, vb.high))
+    if not diffs:
+        return None
+    x, y = max(diffs, key=lambda d: abs(d[0] - d[1]))
+    absolute = abs(x - y)
+    return Gap(absolute, absolute / max(abs(x), abs(y)), (min(x, y), max(x, y)))
+
+
+def _allows(dataset: Dataset, a: ClaimRecord, b: ClaimRecord, fa: Figure, fb: Figure) -> bool:
+    """A relation in the file allows the two figures to differ (``compatible``)."""
+    ma, mb = a.claim.measure, b.claim.measure
+    if ma == mb:
+        if not dataset.measures[ma].cumulative:
+            return False
+        sa, sb = Span.of(a.claim), Span.of(b.claim)
+        return (sa.within(sb) and fa.low <= fb.high) or (sb.within(sa) and fb.low <= fa.high)
+    if _is_part(dataset, ma, mb):
+        return fa.low <= fb.high
+    if _is_part(dataset, mb, ma):
+        return fb.low <= fa.high
+    return ma in dataset.measures[mb].confusable_with or mb in dataset.measures[ma].confusable_with
+
+
+def _severity(gap: Gap, a: Figure, b: Figure, minor_gap: float) -> Severity:
+    allowance = max(a.rounding, b.rounding)
+    return "minor" if gap.absolute <= allowance or gap.relative < minor_gap else "major"
+
+
+def _judge(
+    dataset: Dataset, kind: Kind, a: Figure, b: Figure, pair: tuple[ClaimRecord, ClaimRecord] | None
+) -> Subject:
+    legal = pair is not None and a.claim.type == b.claim.type == "legal-range"
+    if legal:
+        gap = _legal_gap(a.claim, b.claim)
+        consistent = gap is None
+    else:
+        gap = _gap(a, b)
+        consistent = gap is None
+    if consistent:
+        status: Status = "consistent"
+    elif pair is not None and _allows(dataset, pair[0], pair[1], a, b):
+        status = "compatible"
+    else:
+        status = "conflict"
+    return Subject(kind, a, b, dataset, status, gap if status == "conflict" else None, legal)
+
+
+def _comparison(subject: Subject, sort_key: tuple[int, ...]) -> Comparison:
+    records = subject.records
+    severity = None
+    if subject.status == "conflict" and subject.gap is not None:
+        severity = _severity(subject.gap, subject.a, subject.b, subject.dataset.settings.minor_gap)
+    measures: list[str] = []
+    for r in records:
+        if r.claim.measure not in measures:
+            measures.append(r.claim.measure)
+    return Comparison(
+        sort_key=sort_key,
+        kind=subject.kind,
+        claims=tuple(r.id for r in records),
+        measures=tuple(measures),
+        status=subject.status,
+        severity=severity,
+        gap=subject.gap,
+        reasons=evaluate_all(subject),
+        deprecated=any(r.claim.rank == "deprecated" for r in records),
+    )
+
+
+# --- the comparisons --------------------------------------------------------------------
+
+
+def _pair_subject(dataset: Dataset, x: ClaimRecord, y: ClaimRecord) -> Subject:
+    a, b = (x, y) if x.order < y.order else (y, x)
+    return _judge(dataset, "pair", Figure.of(a), Figure.of(b), (a, b))
+
+
+def _sum_subject(dataset: Dataset, broad: ClaimRecord, by_measure: dict[str, list[ClaimRecord]]) -> Subject | None:
+    parts = dataset.measures[broad.claim.measure].sum_of
+    if not parts or any(not by_measure.get(p) for p in parts):
+        return None
+    chosen = tuple(_choose_part(by_measure[p], broad.claim) for p in parts)
+    figures = [Figure.of(r) for r in chosen]
+    low, high, best = derive("sum", figures)
+    note = "the sum of " + " + ".join(figure_text(f) for f in figures)
+    total = Figure(low, high, best, chosen, sum(f.rounding for f in figures), note)
+    return _judge(dataset, "sum", Figure.of(broad), total, None)
+
+
+def _derived_subject(dataset: Dataset, record: ClaimRecord) -> Subject:
+    claim = record.claim
+    assert claim.derived is not None
+    inputs = tuple(dataset.claims[i] for i in claim.derived.of)
+    figures = [Figure.of(r) for r in inputs]
+    scale = 100.0 if dataset.unit_of(claim) == "percent" and claim.derived.op == "ratio" else 1.0
+    low, high, best = derive(claim.derived.op, figures, scale)
+    symbol = {"ratio": " / ", "sum": " + ", "difference": " - "}[claim.derived.op]
+    note = symbol.join(figure_text(f) for f in figures) + (" × 100" if scale != 1 else "")
+    computed = Figure(low, high, best, inputs, 0.0, note, scale)
+    return _judge(dataset, "derived", Figure.of(record), computed, None)
+
+
+def _pairs_within(
+    records: list[ClaimRecord], summarise: bool
+) -> Iterator[tuple[ClaimRecord, ClaimRecord]]:
+    """Pairs of claims on one measure; in a large measure only pairs that do not overlap
+    (overlapping ones are consistent, and summarised by the measure's positions)."""
+    if not summarise:
+        yield from combinations(records, 2)
+        return
+    by_low = sorted(records, key=lambda r: (r.claim.value.low, r.order))
+    lows = [r.claim.value.low for r in by_low]
+    legal = any(r.claim.type == "legal-range" for r in records)
+    for record in records:
+        if legal:
+            # stated bounds decide, not overlap: every pair must be looked at
+            yield from ((record, other) for other in records if other.order > record.order)
+            continue
+        start = bisect.bisect_right(lows, record.claim.value.high)
+        yield from ((record, other) for other in by_low[start:])
+
+
+def compare(dataset: Dataset) -> CompareResult:
+    """Compare every comparable pair of claims in the dataset."""
+    by_measure: dict[str, list[ClaimRecord]] = defaultdict(list)
+    for record in sorted(dataset.claims.values(), key=lambda r: r.order):
+        by_measure[record.claim.measure].append(record)
+    measure_rank = {m: i for i, m in enumerate(dataset.measures)}
+    limit = dataset.settings.list_limit
+    comparisons: list[Comparison] = []
+
+    def key(subject: Subject) -> tuple[int, ...]:
+        first = subject.a.records[0]
+        return (
+            measure_rank[first.claim.measure],
+            {"sum": 0, "derived": 0, "pair": 1}[subject.kind],
+            *(r.order for r in subject.records),
+        )
+
+    def add(subject: Subject | None) -> None:
+        if subject is not None:
+            comparisons.append(_comparison(subject, key(subject)))
+
+    summarised: set[str] = set()
+    for measure_id, records in by_measure.items():
+        big = len(records) > limit
+        if big:
+            summarised.add(measure_id)
+        for x, y in _pairs_within(records, big):
+            subject = _pair_subject(dataset, x, y)
+            if big and subject.status == "consistent":
+                continue
+            add(subject)
+    for (ma, mb), _relation in sorted(_related(dataset).items()):
+        for x in by_measure.get(ma, []):
+            for y in by_measure.get(mb, []):
+                add(_pair_subject(dataset, x, y))
+    for records in by_measure.values():
+        for record in records:
+            add(_sum_subject(dataset, record, by_measure))
+            if record.claim.derived is not None:
+                add(_derived_subject(dataset, record))
+    ordered = sorted(comparisons)
+    reviewed = _reviewed(dataset, ordered)
+    ordered = [_with_review(c, reviewed) for c in ordered]
+    summaries = tuple(
+        _summary(dataset, m, by_measure.get(m, []), m in summarised) for m in dataset.measures
+    )
+    return CompareResult(dataset, tuple(ordered), summaries)
+
+
+def _reviewed(dataset: Dataset, comparisons: Iterable[Comparison]) -> set[frozenset[str]]:
+    covered = {frozenset(r.review.claims) for r in dataset.reviews}
+    return {frozenset(c.claims) for c in comparisons if frozenset(c.claims) in covered}
+
+
+def _with_review(comparison: Comparison, reviewed: set[frozenset[str]]) -> Comparison:
+    if frozenset(comparison.claims) not in reviewed:
+        return comparison
+    return replace(comparison, reviewed=True)
+
+
+# --- per-measure summary ----------------------------------------------------------------
+
+
+def _positions(records: list[ClaimRecord]) -> tuple[tuple[str, ...], ...]:
+    """Groups of mutually consistent claims: claims whose intervals share a point (for legal
+    ranges, whose stated bounds match), each group listed once, in file order."""
+    if not records:
+        return ()
+    if any(r.claim.type == "legal-range" for r in records):
+        groups: list[list[ClaimRecord]] = []
+        for record in records:
+            for group in groups:
+                if all(_legal_gap(record.claim, g.claim) is None for g in group):
+                    group.append(record)
+                    break
+            else:
+                groups.append([record])
+        return tuple(tuple(r.id for r in g) for g in groups)
+    events = sorted(
+        [(r.claim.value.low, 0, r.order, r) for r in records]
+        + [(r.claim.value.high, 1, r.order, r) for r in records],
+        key=lambda e: (e[0], e[1], e[2]),
+    )
+    open_now: dict[int, ClaimRecord] = {}
+    cliques: list[tuple[ClaimRecord, ...]] = []
+    added_since_close = False
+    for _, kind, order, record in events:
+        if kind == 0:
+            open_now[order] = record
+            added_since_close = True
+        else:
+            if added_since_close:
+                cliques.append(tuple(sorted(open_now.values(), key=lambda r: r.order)))
+                added_since_close = False
+            open_now.pop(order, None)
+    cliques.sort(key=lambda c: c[0].order)
+    return tuple(tuple(r.id for r in c) for c in cliques)
+
+
+def _summary(
+    dataset: Dataset, measure_id: str, records: list[ClaimRecord], summarised: bool
+) -> MeasureSummary:
+    from reconcile.reasons.sourcing import voice
+
+    measure = dataset.measures[measure_id]
+    lows = [r.claim.value.low for r in records]
+    highs = [r.claim.value.high for r in records]
+    voices = {voice(r.claim, dataset).key for r in records}
+    return MeasureSummary(
+        id=measure_id,
+        label=measure.label,
+        unit=measure.unit,
+        claims=tuple(r.id for r in records),
+        low=min(lows) if lows else None,
+        high=max(highs) if highs else None,
+        independent_origins=len(voices),
+        positions=_positions(records),
+        summarised=summarised,
+    )

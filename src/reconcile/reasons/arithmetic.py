@@ -1,0 +1,83 @@
+"""``arithmetic``: a derived figure does not follow from the figures it is derived from.
+
+A claim with ``derived: {op: ratio | sum | difference, of: [...]}`` states a figure that
+should follow from other claims. The engine computes, with interval arithmetic, every value
+the inputs allow (a share derived as a ratio is compared as ratio × 100); this reason then
+widens the stated figure by its rounding allowance (a stated ``10%`` stands for 9.5 to 10.5)
+and says whether the figure follows, follows only in part of an input's range, or cannot
+follow at all.
+
+Example::
+
+    claims:
+      - {id: budget-schools, measure: schools-spend, value: "48 million", ...}
+      - {id: budget-total, measure: total-spend, value: "between 300 and 400 million", ...}
+      - {id: schools-share, measure: schools-share, value: "15%", type: share,
+         derived: {op: ratio, of: [budget-schools, budget-total]}, ...}
+
+48 million out of 300–400 million is 12% to 16%, so 15% follows, but only when the total is
+at most 335 million: "possible only in the bottom 18% of budget-total's 300 million–400
+million range (up to 335 million)".
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from reconcile.reasons._evidence import Evidence
+from reconcile.subjects import Figure, Subject, feasible, fmt, interval_text
+
+CODE = "arithmetic"
+TITLE = "a derived figure does not follow from its inputs"
+
+
+class Options(BaseModel):
+    cannot_follow: float = 0.95
+    follows_only_with_rounding: float = 0.9
+
+
+OPTIONS = Options()
+
+
+def _where(lo: float, hi: float, f_lo: float, f_hi: float) -> str:
+    share = (f_hi - f_lo) / (hi - lo) * 100
+    pct = f"{share:.0f}%" if share >= 1 else f"{share:.1g}%"
+    if f_lo <= lo and f_hi < hi:
+        return f"the bottom {pct} of its {fmt(lo)}–{fmt(hi)} range (up to {fmt(f_hi)})"
+    if f_hi >= hi and f_lo > lo:
+        return f"the top {pct} of its {fmt(lo)}–{fmt(hi)} range (from {fmt(f_lo)})"
+    return f"{fmt(f_lo)} to {fmt(f_hi)}, {pct} of its {fmt(lo)}–{fmt(hi)} range"
+
+
+def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
+    if subject.kind != "derived" or subject.status != "conflict":
+        return None
+    stated, computed = subject.a, subject.b
+    claim = stated.claim
+    assert claim.derived is not None
+    low, high = stated.low - stated.rounding, stated.high + stated.rounding
+    widened = (
+        f" ({interval_text(low, high)} once its rounding is allowed for)"
+        if stated.rounding else ""
+    )
+    head = (
+        f"{claim.id} states {claim.value.text!r}{widened}; {computed.note} gives "
+        f"{interval_text(computed.low, computed.high, computed.best)}"
+    )
+    if high < computed.low or low > computed.high:
+        return Evidence(options.cannot_follow, f"{head}: it does not follow from its inputs.")
+    limits = []
+    for record, (f_lo, f_hi) in zip(
+        computed.records, feasible(claim.derived.op, computed, low, high), strict=True
+    ):
+        value = record.claim.value
+        if value.high > value.low and (f_lo > value.low or f_hi < value.high):
+            limits.append(f"{record.claim.id} is in {_where(value.low, value.high, f_lo, f_hi)}")
+    where = "; possible only where " + " and ".join(limits) if limits else ""
+    return Evidence(
+        options.follows_only_with_rounding,
+        f"{head}: it follows only once rounded{where}.",
+    )
+
+
+__all__ = ["CODE", "TITLE", "Figure", "evaluate"]

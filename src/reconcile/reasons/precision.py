@@ -1,0 +1,76 @@
+"""``precision``: rounding or hedging accounts for the gap.
+
+A figure written ``30,000`` was given to the nearest 10,000, so it may be a rounded
+``29,000``; half that unit is its rounding allowance (see the format's *Precision*). This
+reason fires for a conflict whose gap lies within the rounding allowance of either figure,
+for agreeing figures whose stated values differ by no more than that allowance, and for
+figures that agree only because a hedge ("nearly", "about") widens one of them.
+
+Example::
+
+    claims:
+      - {id: police-count, measure: crowd, value: "30,000", ...}
+      - {id: council-count, measure: crowd, value: "29,000", ...}
+
+The two figures conflict (the gap is 1,000), but the conflict is minor, and ``precision`` is
+the likely reason: "police-count ('30,000') is given to the nearest 10,000, so it may stand
+for anything from 25,000 to 35,000: the gap of 1,000 lies within that rounding."
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from reconcile.reasons._evidence import Evidence
+from reconcile.subjects import Figure, Subject, figure_text, fmt
+
+CODE = "precision"
+TITLE = "rounding or hedging accounts for the gap"
+
+
+class Options(BaseModel):
+    gap_within_rounding: float = 0.85
+    rounded_equal: float = 0.5
+    hedge_bridges: float = 0.3
+
+
+OPTIONS = Options()
+
+
+def _rounding_words(figure: Figure) -> str:
+    unit = figure.rounding * 2
+    centre = figure.best if figure.best is not None else figure.low
+    return (
+        f"{figure_text(figure)} is given to the nearest {fmt(unit)}, so it may stand for "
+        f"anything from {fmt(centre - figure.rounding)} to {fmt(centre + figure.rounding)}"
+    )
+
+
+def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
+    a, b = subject.a, subject.b
+    coarser = max((a, b), key=lambda f: f.rounding)
+    if subject.status == "conflict" and subject.gap is not None:
+        if coarser.rounding > 0 and subject.gap.absolute <= coarser.rounding:
+            return Evidence(
+                options.gap_within_rounding,
+                f"{_rounding_words(coarser)}: the gap of {fmt(subject.gap.absolute)} lies "
+                "within that rounding.",
+            )
+        return None
+    if subject.status != "consistent" or a.best is None or b.best is None or a.best == b.best:
+        return None
+    finer = b if coarser is a else a
+    if coarser.rounding > 0 and abs(a.best - b.best) <= coarser.rounding:
+        return Evidence(
+            options.rounded_equal,
+            f"{_rounding_words(coarser)}, which takes in {fmt(finer.best)}.",
+        )
+    hedged = [f for f in (a, b) if f.single and f.claim.value.hedge]
+    if hedged:
+        f = hedged[0]
+        return Evidence(
+            options.hedge_bridges,
+            f"the figures agree only once the hedge of {f.claim.id} ({f.claim.value.text!r}) "
+            f"is applied: it stands for {fmt(f.low)} to {fmt(f.high)}.",
+        )
+    return None

@@ -1,0 +1,145 @@
+"""``timeframe``: the claims cover different periods or stand at different dates.
+
+Compares what each claim covers (``period``, or ``as_of`` for a figure that stands at a
+date) and, when neither gives one, when the sources were ``published``. It names the
+overlap or the gap in days, says when one period lies within the other, and says when a
+date it rests on was inferred (written with a leading ``~``). For a broad figure compared
+with the sum of its parts, it fires when a part's claim does not cover the broad claim's
+period exactly (the parts are then chosen by the rule in the format: the latest claim that
+ends no later, else the latest).
+
+Example::
+
+    claims:
+      - {id: year-total, measure: arrests, value: "1,200",
+         period: {start: 2024-01, end: 2024-12}, ...}
+      - {id: spring-total, measure: arrests, value: "400",
+         period: {start: 2024-03, end: 2024-05}, ...}
+
+"spring-total covers 2024-03-01 to 2024-05-31 (92 days), which lies within year-total's
+2024-01-01 to 2024-12-31 (366 days)." On a ``cumulative`` measure the two are
+``compatible``: the shorter period may hold the smaller total.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from reconcile.models import Claim
+from reconcile.reasons._evidence import Evidence
+from reconcile.subjects import Span, Subject
+from reconcile.validate import Dataset
+
+CODE = "timeframe"
+TITLE = "different periods or as-of dates"
+
+
+class Options(BaseModel):
+    disjoint: float = 0.7
+    nested: float = 0.55
+    overlapping: float = 0.5
+    different_dates: float = 0.45
+    one_unknown: float = 0.3
+    parts_not_matched: float = 0.5
+    published_apart: float = 0.2
+
+
+OPTIONS = Options()
+
+
+def _describe(claim: Claim, span: Span) -> str:
+    if span.first is None and span.last is not None:
+        text = f"stands as of {span.last.isoformat()}"
+    else:
+        days = (span.last - span.first).days + 1 if span.first and span.last else None
+        text = f"covers {span.text()}" + (f" ({days:,} days)" if days else "")
+    return text
+
+
+def _inferred(*claims: Claim) -> str:
+    marked = [c.id for c in claims if c.inferred_dates]
+    if not marked:
+        return ""
+    return f" ({', '.join(marked)} rest{'s' if len(marked) == 1 else ''} on a date inferred from the text, not stated)"
+
+
+def _pair(a: Claim, b: Claim, dataset: Dataset, options: Options) -> Evidence | None:
+    sa, sb = Span.of(a), Span.of(b)
+    if sa == sb and sa.known:
+        return None
+    if not sa.known and not sb.known:
+        pa, pb = dataset.sources[a.source].published, dataset.sources[b.source].published
+        if pa.first and pb.first and (pa.first, pa.last) != (pb.first, pb.last):
+            return Evidence(
+                options.published_apart,
+                f"neither claim gives a period; {a.source} was published {pa.text} and "
+                f"{b.source} {pb.text}.",
+            )
+        return None
+    if not sa.known or not sb.known:
+        known, unknown = (a, b) if sa.known else (b, a)
+        return Evidence(
+            options.one_unknown,
+            f"{known.id} {_describe(known, Span.of(known))}, while {unknown.id} gives no "
+            f"period or date, so they may not cover the same time{_inferred(a, b)}.",
+        )
+    if sa.first is None and sb.first is None and sa.last and sb.last:
+        days = abs((sa.last - sb.last).days)
+        return Evidence(
+            options.different_dates,
+            f"{a.id} stands as of {sa.last.isoformat()} and {b.id} as of "
+            f"{sb.last.isoformat()}, {days:,} days apart{_inferred(a, b)}.",
+        )
+    for inner, outer, si, so in ((a, b, sa, sb), (b, a, sb, sa)):
+        if si.within(so):
+            return Evidence(
+                options.nested,
+                f"{inner.id} {_describe(inner, si)}, which lies within {outer.id}'s "
+                f"{so.text()}{_inferred(a, b)}.",
+            )
+    if sa.first and sa.last and sb.first and sb.last:
+        start, end = max(sa.first, sb.first), min(sa.last, sb.last)
+        if start > end:
+            return Evidence(
+                options.disjoint,
+                f"{a.id} {_describe(a, sa)} and {b.id} {_describe(b, sb)}: the periods do not "
+                f"overlap, {(start - end).days - 1:,} days apart{_inferred(a, b)}.",
+            )
+        return Evidence(
+            options.overlapping,
+            f"{a.id} {_describe(a, sa)} and {b.id} {_describe(b, sb)}: they overlap for "
+            f"{(end - start).days + 1:,} days{_inferred(a, b)}.",
+        )
+    return Evidence(
+        options.overlapping,
+        f"{a.id} {_describe(a, sa)} and {b.id} {_describe(b, sb)}{_inferred(a, b)}.",
+    )
+
+
+def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
+    dataset = subject.dataset
+    a = subject.a.claim
+    if subject.kind == "pair":
+        return _pair(a, subject.b.claim, dataset, options)
+    span = Span.of(a)
+    unmatched = [r.claim for r in subject.b.records if Span.of(r.claim) != span]
+    if not unmatched:
+        return None
+    listed = "; ".join(f"{c.id} {_describe(c, Span.of(c))}" for c in unmatched)
+    own = _describe(a, span) if span.known else "gives no period or date"
+    if subject.kind == "sum":
+        rule = (
+            "so each part is the claim that ends latest no later than it, else the latest"
+            if span.last is not None
+            else "so each part is its latest claim"
+        )
+        return Evidence(
+            options.parts_not_matched,
+            f"{a.id} {own}, and no claim on its parts covers the same time, {rule}: "
+            f"{listed}{_inferred(a, *unmatched)}.",
+        )
+    return Evidence(
+        options.parts_not_matched,
+        f"{a.id} {own}, but it is derived from claims that cover other times: "
+        f"{listed}{_inferred(a, *unmatched)}.",
+    )

@@ -1,0 +1,79 @@
+"""``unit``: the claims count in different units.
+
+Fires when the two sides count in different units: a claim's own ``unit`` against its
+measure's (persons against cases, say), or rates over different periods (``per: month``
+against ``per: year``). A difference of unit never changes the status of a comparison; it is
+reported so that a reader knows the two counts need not match one to one.
+
+Example::
+
+    measures:
+      arrests: {label: "Arrests at the protest", unit: cases}
+    claims:
+      - {id: police-arrests, measure: arrests, value: "120", ...}
+      - {id: lawyers-arrests, measure: arrests, value: "95", unit: persons, ...}
+
+"police-arrests counts cases (the unit of measure arrests) while lawyers-arrests counts
+persons (the claim's own unit): one person can account for several cases."
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from reconcile.reasons._evidence import Evidence
+from reconcile.subjects import Figure, Subject
+from reconcile.validate import Dataset
+
+CODE = "unit"
+TITLE = "different units of count"
+
+
+class Options(BaseModel):
+    different_unit: float = 0.35
+    different_rate_period: float = 0.5
+
+
+OPTIONS = Options()
+
+
+def _units(figure: Figure, dataset: Dataset) -> set[str]:
+    return {dataset.unit_of(r.claim) for r in figure.records}
+
+
+def _whose(figure: Figure, dataset: Dataset) -> str:
+    claim = figure.claim
+    if claim.unit:
+        return f"{claim.id} counts {dataset.unit_of(claim)} (the claim's own unit)"
+    return f"{claim.id} counts {dataset.unit_of(claim)} (the unit of measure {claim.measure})"
+
+
+def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
+    if subject.kind == "derived":
+        return None
+    dataset = subject.dataset
+    a, b = subject.a, subject.b
+    pers = {r.claim.effective_per for r in a.records + b.records}
+    if len(pers) > 1:
+        listed = ", ".join(
+            f"{r.claim.id} per {r.claim.effective_per or 'no period'}"
+            for r in a.records + b.records
+        )
+        return Evidence(
+            options.different_rate_period,
+            f"the figures are rates over different periods ({listed}).",
+        )
+    units_a, units_b = _units(a, dataset), _units(b, dataset)
+    if units_a == units_b and len(units_a) == 1:
+        return None
+    if b.single or not b.records:
+        other = _whose(b, dataset)
+    else:
+        parts = "; ".join(
+            f"{r.claim.id} counts {dataset.unit_of(r.claim)}" for r in b.records
+        )
+        other = f"the parts are counted as follows: {parts}"
+    return Evidence(
+        options.different_unit,
+        f"{_whose(a, dataset)} while {other}: the counts need not match one to one.",
+    )

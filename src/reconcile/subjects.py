@@ -1,0 +1,195 @@
+"""What the engine compares: figures as intervals, and the subject of one comparison.
+
+A :class:`Figure` is one side of a comparison: a single claim, the interval sum of the
+claims that stand for a broad measure's parts, or the interval a derived claim's inputs
+give. A :class:`Subject` holds the two sides with everything a reason needs to judge them;
+reasons are pure functions of a subject and the dataset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from reconcile.models import Claim
+from reconcile.validate import ClaimRecord, Dataset
+
+Kind = Literal["pair", "sum", "derived"]
+Status = Literal["consistent", "compatible", "conflict"]
+Severity = Literal["minor", "major"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """An interval with the claims it stands for."""
+
+    low: float
+    high: float
+    best: float | None
+    records: tuple[ClaimRecord, ...]
+    rounding: float = 0.0  # half the unit the figure was given to (sum of parts' for a sum)
+    note: str = ""  # how the figure was built, in words (for sums and derived figures)
+    scale: float = 1.0  # a derived share is its ratio times 100
+
+    @property
+    def claim(self) -> Claim:
+        return self.records[0].claim
+
+    @property
+    def single(self) -> bool:
+        return len(self.records) == 1 and not self.note
+
+    @classmethod
+    def of(cls, record: ClaimRecord, scale: float = 1.0) -> Figure:
+        value = record.claim.value
+        best = value.best * scale if value.best is not None else None
+        return cls(value.low * scale, value.high * scale, best, (record,), value.rounding * scale)
+
+    def overlaps(self, other: Figure) -> bool:
+        return max(self.low, other.low) <= min(self.high, other.high)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The days a claim covers: ``first`` is None for a running total of unknown start."""
+
+    first: dt.date | None
+    last: dt.date | None
+    inferred: bool = False
+
+    @property
+    def known(self) -> bool:
+        return self.first is not None or self.last is not None
+
+    @classmethod
+    def of(cls, claim: Claim) -> Span:
+        if claim.period is not None:
+            start, end = claim.period.start, claim.period.end
+            return cls(
+                start.first if start else None,
+                end.last if end else None,
+                bool((start and start.inferred) or (end and end.inferred)),
+            )
+        if claim.as_of is not None:
+            return cls(None, claim.as_of.last, claim.as_of.inferred)
+        return cls(None, None)
+
+    def within(self, other: Span) -> bool:
+        """This span lies within the other (both ends known, or a shared open start)."""
+        if self.last is None or other.last is None:
+            return False
+        starts_ok = (
+            (self.first is None and other.first is None)
+            or (self.first is not None and other.first is not None and self.first >= other.first)
+        )
+        return starts_ok and self.last <= other.last
+
+    def text(self) -> str:
+        first = self.first.isoformat() if self.first else "…"
+        last = self.last.isoformat() if self.last else "…"
+        return f"{first} to {last}"
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    absolute: float
+    relative: float
+    between: tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """One comparison: ``a`` is the broad or derived side, or the earlier claim of a pair."""
+
+    kind: Kind
+    a: Figure
+    b: Figure
+    dataset: Dataset = field(repr=False, compare=False)
+    status: Status = "consistent"
+    gap: Gap | None = None
+    legal_range: bool = False
+
+    @property
+    def records(self) -> tuple[ClaimRecord, ...]:
+        return self.a.records + self.b.records
+
+
+def fmt(value: float | None) -> str:
+    """A figure in words for explanations: 235,000; 9.67; unbounded."""
+    if value is None:
+        return "not stated"
+    if math.isinf(value):
+        return "unbounded"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def interval_text(low: float, high: float, best: float | None = None) -> str:
+    if best is not None and low == high == best:
+        return fmt(best)
+    if math.isinf(high):
+        return f"at least {fmt(low)}"
+    if low == high:
+        return fmt(low)
+    return f"{fmt(low)}–{fmt(high)}"
+
+
+def figure_text(figure: Figure) -> str:
+    """How a side is named in explanations: the claim id and its value as written."""
+    if figure.single:
+        claim = figure.claim
+        return f"{claim.id} ({claim.value.text!r})"
+    return f"{figure.note} ({interval_text(figure.low, figure.high, figure.best)})"
+
+
+def derive(op: str, inputs: Sequence[Figure], scale: float = 1.0) -> tuple[float, float, float | None]:
+    """Every value ``op`` can give over the input intervals (interval arithmetic)."""
+    bests = [f.best for f in inputs]
+    if op == "sum":
+        low, high = sum(f.low for f in inputs), sum(f.high for f in inputs)
+        best = sum(b for b in bests if b is not None) if None not in bests else None
+    elif op == "difference":
+        x, y = inputs
+        low, high = x.low - y.high, x.high - y.low
+        best = x.best - y.best if x.best is not None and y.best is not None else None
+    else:
+        x, y = inputs
+        if y.low > 0:
+            corners = [x.low / y.low, x.low / y.high, x.high / y.low, x.high / y.high]
+            low, high = min(corners), max(corners)
+        else:
+            low, high = (min(0.0, x.low / y.high) if y.high > 0 else -math.inf), math.inf
+        best = x.best / y.best if x.best is not None and y.best else None
+    scaled = best * scale if best is not None else None
+    return low * scale, high * scale, scaled
+
+
+def feasible(
+    op: str, computed: Figure, stated_low: float, stated_high: float
+) -> list[tuple[float, float]]:
+    """For each input, the part of its interval that lets the result reach the stated one."""
+    t_lo, t_hi = stated_low / computed.scale, stated_high / computed.scale
+    inputs = [Figure.of(r) for r in computed.records]
+    bounds: list[tuple[float, float]] = []
+    if op == "sum":
+        for i, f in enumerate(inputs):
+            rest_low = sum(g.low for j, g in enumerate(inputs) if j != i)
+            rest_high = sum(g.high for j, g in enumerate(inputs) if j != i)
+            bounds.append((t_lo - rest_high, t_hi - rest_low))
+    elif op == "difference":
+        x, y = inputs
+        bounds = [(t_lo + y.low, t_hi + y.high), (x.low - t_hi, x.high - t_lo)]
+    else:
+        x, y = inputs
+        y_high = x.high / t_lo if t_lo > 0 else math.inf
+        y_low = x.low / t_hi if t_hi > 0 else math.inf
+        bounds = [(t_lo * y.low, t_hi * y.high), (y_low, y_high)]
+    return [
+        (max(lo, f.low), min(hi, f.high)) for (lo, hi), f in zip(bounds, inputs, strict=True)
+    ]
