@@ -167,6 +167,8 @@ def _allows(dataset: Dataset, a: ClaimRecord, b: ClaimRecord, fa: Figure, fb: Fi
         if not dataset.measures[ma].cumulative:
             return False
         sa, sb = Span.of(a.claim), Span.of(b.claim)
+        if sa == sb:
+            return False  # the same period: a running total has one value
         return (sa.within(sb) and fa.low <= fb.high) or (sb.within(sa) and fb.low <= fa.high)
     if _is_part(dataset, ma, mb):
         return fa.low <= fb.high

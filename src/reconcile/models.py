@@ -285,10 +285,7 @@ class Review(Model):
 class FigureFile(Model):
     """A whole figure file, version 1."""
 
-    model_config = ConfigDict(
-        title="reconcile figure file",
-        json_schema_extra={"$id": "https://reconcile.invalid/schema/figures.schema.json"},
-    )
+    model_config = ConfigDict(title="reconcile figure file")
 
     version: Literal[1]
     topic: str | None = None

@@ -4,7 +4,9 @@ Looks at who each figure comes from: its ``origin``, or, when a claim names none
 source that prints it (then the figure is unattributed). It weighs:
 
 - different ``party`` values of the origins (of the publishers where a claim has no
-  origin): each side may have an interest in its figure;
+  origin): each side may have an interest in its figure; more weakly, a party on one side
+  only;
+- an ``advocacy`` origin, which has a stake in its figure;
 - an ``anonymous`` origin, which cannot be checked;
 - an Admiralty ``reliability`` of D, E or F;
 - a figure the outlet gives without saying where it comes from.
@@ -47,6 +49,8 @@ _UNRELIABLE = {"D": "not usually reliable", "E": "unreliable", "F": "reliability
 
 class Options(BaseModel):
     different_parties: float = 0.5
+    one_sided: float = 0.25
+    interested: float = 0.25
     anonymous: float = 0.2
     unreliable: float = 0.15
     unattributed: float = 0.1
@@ -99,6 +103,15 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
         score += options.different_parties
         notes.append("different parties, each with an interest in its figure")
     everyone = [(a, va), *others]
+    partisan = [(c.id, v.party) for c, v in everyone if v.party]
+    if partisan and not notes and len(partisan) < len(everyone):
+        score += options.one_sided
+        named = ", ".join(f"{cid} (party {party})" for cid, party in partisan)
+        notes.append(f"only one side speaks for a party: {named}")
+    interested = [c.id for c, v in everyone if v.kind == "advocacy"]
+    if interested:
+        score += options.interested
+        notes.append(f"{', '.join(interested)} comes from an advocacy origin with a stake in it")
     anonymous = [c.id for c, v in everyone if v.kind == "anonymous"]
     if anonymous:
         score += options.anonymous
