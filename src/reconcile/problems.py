@@ -40,7 +40,7 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ErrorCode("E204", "id defined twice"),
         ErrorCode("E205", "wrong type or choice"),
         ErrorCode("E206", "invalid relation"),
-        ErrorCode("E207", "too many claims"),
+        ErrorCode("E207", "too many items in a section"),
         ErrorCode("E301", "unreadable value"),
         ErrorCode("E302", "low above high"),
         ErrorCode("E303", "negative figure"),

@@ -35,6 +35,8 @@ from reconcile.models import (
 from reconcile.problems import InputError, Problem
 from reconcile.values import canonical_unit
 
+MAX_ITEMS = 500_000  # items in one section of one file
+
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 
 # pydantic error type (ours, raised in the models, or pydantic's own) -> error code
@@ -257,6 +259,13 @@ def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _Fil
             continue
         if not keyed and not isinstance(raw, list):
             collector.add((section,), "E205", f"{section} must be a list")
+            continue
+        if len(raw) > MAX_ITEMS:
+            collector.add(
+                (section,), "E207",
+                f"{len(raw):,} {section} in one file; the limit is {MAX_ITEMS:,} a section "
+                "(split the file: a folder of figure files is read as one)",
+            )
             continue
         if keyed:
             for key, value in raw.items():
