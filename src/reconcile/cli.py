@@ -132,8 +132,11 @@ def validate(
     except InputError as err:
         problems = err.problems
         summary = _problem_summary(list(problems))
+    chosen = resolve(output_format.value)
     report = FindingsReport("validate", files, problems, summary=summary)
-    REPORTERS[resolve(output_format.value)](report, sys.stdout)
+    REPORTERS[chosen](report, sys.stdout)
+    if chosen in ("parsable", "json"):
+        typer.echo(summary, err=True)  # the machine-readable formats keep stdout clean
     raise typer.Exit(exit_code(invalid=bool(problems)))
 
 
