@@ -1,0 +1,103 @@
+"""Compare a figure file written in a test, and assert one comparison by its claim ids.
+
+A test writes its figure file as a ``textwrap.dedent`` string. :func:`compare_yaml` reads it
+together with :data:`SOURCES`, a second file that defines two neutral news sources,
+``herald`` and ``courier``, published on the same day, so that a test needs to define only
+what its case rests on (a file may be split; the sections of both are merged).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+from reconcile.engine import CompareResult, Comparison, compare
+from reconcile.loader import read_text
+from reconcile.reasons import Reason
+from reconcile.validate import build
+
+SOURCES = textwrap.dedent(
+    """\
+    version: 1
+    sources:
+      herald:
+        title: "Morning report"
+        outlet: "Daily Herald"
+        published: 2025-06-01
+        kind: news
+      courier:
+        title: "Evening report"
+        outlet: "Evening Courier"
+        published: 2025-06-01
+        kind: news
+    """
+)
+
+
+def compare_yaml(text: str) -> CompareResult:
+    """Build a dataset from ``text`` (plus :data:`SOURCES`) and compare it."""
+    files = [
+        read_text("sources.yaml", SOURCES.encode()),
+        read_text("figures.yaml", textwrap.dedent(text).encode()),
+    ]
+    return compare(build(files))
+
+
+def find(result: CompareResult, claims: Iterable[str]) -> Comparison:
+    """The one comparison of exactly these claims, in any order."""
+    wanted = frozenset(claims)
+    found = [c for c in result.comparisons if frozenset(c.claims) == wanted]
+    listed = [sorted(c.claims) for c in result.comparisons]
+    assert found, f"{sorted(wanted)} not compared; comparisons: {listed}"
+    assert len(found) == 1, f"{sorted(wanted)} compared {len(found)} times"
+    return found[0]
+
+
+def reason(comparison: Comparison, code: str) -> Reason:
+    """The reason ``code`` of a comparison (it must have fired)."""
+    for fired in comparison.reasons:
+        if fired.code == code:
+            return fired
+    codes = [r.code for r in comparison.reasons]
+    raise AssertionError(f"{code} did not fire for {list(comparison.claims)}; fired: {codes}")
+
+
+def assert_comparison(
+    result: CompareResult,
+    claims: Iterable[str],
+    status: str,
+    severity: str | None = None,
+    fires: Iterable[str] = (),
+    not_fires: Iterable[str] = (),
+    likely: str | None = None,
+) -> Comparison:
+    """Assert the comparison of ``claims`` and return it.
+
+    ``status`` is always checked. A comparison that is not a conflict must have no severity;
+    for a conflict, ``severity`` and ``likely`` (the code of the top reason) are checked when
+    given. ``fires`` and ``not_fires`` list reason codes that must, or must not, fire.
+    """
+    comparison = find(result, claims)
+    codes = [r.code for r in comparison.reasons]
+    where = f"{sorted(comparison.claims)} (reasons: {codes})"
+    assert comparison.status == status, f"{where}: status {comparison.status}, not {status}"
+    if status != "conflict":
+        assert comparison.severity is None, f"{where}: severity {comparison.severity}"
+    elif severity is not None:
+        assert comparison.severity == severity, f"{where}: severity {comparison.severity}"
+    for code in fires:
+        assert code in codes, f"{where}: {code} did not fire"
+    for code in not_fires:
+        assert code not in codes, f"{where}: {code} fired: {reason(comparison, code)}"
+    if likely is not None:
+        top = comparison.likely_reason
+        assert top is not None and top.code == likely, f"{where}: likely reason is not {likely}"
+    return comparison
+
+
+def cites(comparison: Comparison, code: str, *texts: str) -> Reason:
+    """The reason ``code``, after asserting that its explanation contains every text."""
+    fired = reason(comparison, code)
+    for text in texts:
+        assert text in fired.explanation, f"{text!r} not in {code}: {fired.explanation!r}"
+    return fired
