@@ -226,8 +226,16 @@ def _comparison(subject: Subject, sort_key: tuple[int, ...]) -> Comparison:
 # --- the comparisons --------------------------------------------------------------------
 
 
+PER_YEAR = {"year": 1.0, "month": 12.0, "week": 365.25 / 7, "day": 365.25}
+
+
 def _pair_subject(dataset: Dataset, x: ClaimRecord, y: ClaimRecord) -> Subject:
     a, b = (x, y) if x.order < y.order else (y, x)
+    per_a, per_b = a.claim.effective_per, b.claim.effective_per
+    if per_a and per_b and per_a != per_b:
+        # rates over different periods are compared per year
+        fa, fb = Figure.of(a, PER_YEAR[per_a]), Figure.of(b, PER_YEAR[per_b])
+        return _judge(dataset, "pair", fa, fb, (a, b))
     return _judge(dataset, "pair", Figure.of(a), Figure.of(b), (a, b))
 
 
@@ -250,8 +258,8 @@ def _derived_subject(dataset: Dataset, record: ClaimRecord) -> Subject:
     figures = [Figure.of(r) for r in inputs]
     scale = 100.0 if dataset.unit_of(claim) == "percent" and claim.derived.op == "ratio" else 1.0
     low, high, best = derive(claim.derived.op, figures, scale)
-    symbol = {"ratio": " / ", "sum": " + ", "difference": " - "}[claim.derived.op]
-    note = symbol.join(figure_text(f) for f in figures) + (" × 100" if scale != 1 else "")
+    symbol = {"ratio": " divided by ", "sum": " plus ", "difference": " minus "}[claim.derived.op]
+    note = symbol.join(figure_text(f) for f in figures) + (", as a percentage" if scale != 1 else "")
     computed = Figure(low, high, best, inputs, 0.0, note, scale)
     return _judge(dataset, "derived", Figure.of(record), computed, None)
 

@@ -170,7 +170,7 @@ VALUE_EXAMPLES = (
 
 def _value_error(err: ValueTextError) -> PydanticCustomError:
     reason = err.reason.lower()
-    if "above" in reason:
+    if reason.startswith(("'low' above", "the range runs backwards")):
         kind = "value_order"
     elif "finite" in reason or "nan" in reason or "infinit" in reason:
         kind = "value_not_finite"

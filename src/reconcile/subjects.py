@@ -58,7 +58,7 @@ class Span:
 
     first: dt.date | None
     last: dt.date | None
-    inferred: bool = False
+    inferred: bool = field(default=False, compare=False)  # an inferred date is used like any
 
     @property
     def known(self) -> bool:
@@ -123,6 +123,9 @@ def fmt(value: float | None) -> str:
         return "not stated"
     if math.isinf(value):
         return "unbounded"
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return f"{value / scale:.4g} {word}"
     if float(value).is_integer():
         return f"{int(value):,}"
     if abs(value) >= 100:
@@ -137,7 +140,7 @@ def interval_text(low: float, high: float, best: float | None = None) -> str:
         return f"at least {fmt(low)}"
     if low == high:
         return fmt(low)
-    return f"{fmt(low)}–{fmt(high)}"
+    return f"{fmt(low)} to {fmt(high)}"
 
 
 def figure_text(figure: Figure) -> str:

@@ -9,6 +9,7 @@ against their measures', and quotes against the source texts.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import typing
 from collections.abc import Callable, Iterable, Sequence
@@ -101,6 +102,24 @@ class Dataset:
     claims: dict[str, ClaimRecord] = field(default_factory=dict)
     reviews: list[ReviewRecord] = field(default_factory=list)
     where: dict[tuple[str, str], Located] = field(default_factory=dict)
+
+    @functools.cached_property
+    def by_measure(self) -> dict[str, list[ClaimRecord]]:
+        """Claims on each measure, in file order (built once, after loading)."""
+        index: dict[str, list[ClaimRecord]] = {m: [] for m in self.measures}
+        for record in sorted(self.claims.values(), key=lambda r: r.order):
+            index.setdefault(record.claim.measure, []).append(record)
+        return index
+
+    @functools.cached_property
+    def confusable(self) -> dict[str, set[str]]:
+        """Measures confusable with each measure, whichever side declares it."""
+        pairs: dict[str, set[str]] = {m: set() for m in self.measures}
+        for measure_id, measure in self.measures.items():
+            for other in measure.confusable_with:
+                pairs.setdefault(measure_id, set()).add(other)
+                pairs.setdefault(other, set()).add(measure_id)
+        return pairs
 
     def unit_of(self, claim: Claim) -> str:
         """The unit a claim counts in: its own, else its measure's."""

@@ -43,10 +43,10 @@ def _where(lo: float, hi: float, f_lo: float, f_hi: float) -> str:
     share = (f_hi - f_lo) / (hi - lo) * 100
     pct = f"{share:.0f}%" if share >= 1 else f"{share:.1g}%"
     if f_lo <= lo and f_hi < hi:
-        return f"the bottom {pct} of its {fmt(lo)}–{fmt(hi)} range (up to {fmt(f_hi)})"
+        return f"the bottom {pct} of its {fmt(lo)} to {fmt(hi)} range (up to {fmt(f_hi)})"
     if f_hi >= hi and f_lo > lo:
-        return f"the top {pct} of its {fmt(lo)}–{fmt(hi)} range (from {fmt(f_lo)})"
-    return f"{fmt(f_lo)} to {fmt(f_hi)}, {pct} of its {fmt(lo)}–{fmt(hi)} range"
+        return f"the top {pct} of its {fmt(lo)} to {fmt(hi)} range (from {fmt(f_lo)})"
+    return f"{fmt(f_lo)} to {fmt(f_hi)}, {pct} of its {fmt(lo)} to {fmt(hi)} range"
 
 
 def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
@@ -76,7 +76,7 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
     where = "; possible only where " + " and ".join(limits) if limits else ""
     return Evidence(
         options.follows_only_with_rounding,
-        f"{head}: it follows only once rounded{where}.",
+        f"{head}: it follows only when its rounding is allowed for{where}.",
     )
 
 

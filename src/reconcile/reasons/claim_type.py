@@ -26,9 +26,13 @@ CODE = "claim-type"
 TITLE = "a limit, target or estimate against a count"
 
 _WHAT = {
-    "limit": "a limit bounds a count, it does not report one",
+    "count": "a count reports what was tallied",
+    "limit": "a limit is a cap, not a tally",
     "target": "a target says what is wanted, not what happened",
     "estimate": "an estimate is a judgement, not a tally",
+    "rate": "a rate counts per period",
+    "legal-range": "a legal range states what the law allows",
+    "share": "a share is a part of a whole",
 }
 
 
@@ -53,15 +57,11 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
     if a.type == b.type:
         return None
     kinds = {a.type, b.type}
-    for kind in ("target", "limit", "estimate"):
-        if kind in kinds:
-            score, why = getattr(options, kind), _WHAT[kind]
-            break
-    else:
-        score, why = options.other, "the two types of figure are not directly comparable"
+    scores = [getattr(options, k) for k in ("target", "limit", "estimate") if k in kinds]
+    score = max(scores, default=options.other)
+    why = "; ".join(_WHAT[t] for t in (a.type, b.type))
     return Evidence(
         score,
         f"{a.id} is {_article(a.type)} {a.type} ({a.value.text!r}) and {b.id} is "
-        f"{_article(b.type)} {b.type} "
-        f"({b.value.text!r}): {why}.",
+        f"{_article(b.type)} {b.type} ({b.value.text!r}): {why}.",
     )

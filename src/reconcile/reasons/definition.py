@@ -61,24 +61,20 @@ def _shared(claim: Claim, other: Claim) -> list[str]:
 
 def _confusable_match(subject: Subject, claim: Claim) -> str | None:
     dataset = subject.dataset
-    measure = dataset.measures[claim.measure]
-    own = [r.claim for r in dataset.claims.values()
-           if r.claim.measure == claim.measure and r.claim.id != claim.id]
+    own = [r.claim for r in dataset.by_measure[claim.measure] if r.claim.id != claim.id]
     if not own:
         return None
-    for other_measure in measure.confusable_with:
-        for record in dataset.claims.values():
+    for other_measure in sorted(dataset.confusable[claim.measure]):
+        for record in dataset.by_measure.get(other_measure, []):
             other = record.claim
-            if other.measure != other_measure:
-                continue
             for what in _shared(claim, other):
                 if any(what in _shared(claim, mine) for mine in own):
                     continue
                 return (
                     f"{claim.id} ({claim.value.text!r}) shares its {what} with {other.id} "
-                    f"({other.value.text!r}) on {other_measure}, which {claim.measure} is "
-                    f"confusable_with, and no other claim on its own measure {claim.measure} "
-                    f"has it: it may be the figure for {other_measure}"
+                    f"({other.value.text!r}) on {other_measure}, a measure often confused "
+                    f"with {claim.measure}, and no other claim on {claim.measure} has it: it "
+                    f"may be the figure for {other_measure}"
                 )
     return None
 

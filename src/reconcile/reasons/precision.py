@@ -59,18 +59,18 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
         return None
     if subject.status != "consistent" or a.best is None or b.best is None or a.best == b.best:
         return None
-    finer = b if coarser is a else a
-    if coarser.rounding > 0 and abs(a.best - b.best) <= coarser.rounding:
-        return Evidence(
-            options.rounded_equal,
-            f"{_rounding_words(coarser)}, which takes in {fmt(finer.best)}.",
-        )
-    hedged = [f for f in (a, b) if f.single and f.claim.value.hedge]
+    hedged = [f for f in (a, b) if f.single and f.claim.value.hedge and f.low < f.high]
     if hedged:
         f = hedged[0]
         return Evidence(
             options.hedge_bridges,
             f"the figures agree only once the hedge of {f.claim.id} ({f.claim.value.text!r}) "
             f"is applied: it stands for {fmt(f.low)} to {fmt(f.high)}.",
+        )
+    finer = b if coarser is a else a
+    if coarser.rounding > 0 and abs(a.best - b.best) <= coarser.rounding:
+        return Evidence(
+            options.rounded_equal,
+            f"{_rounding_words(coarser)}, which takes in {fmt(finer.best)}.",
         )
     return None

@@ -106,8 +106,8 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
     partisan = [(c.id, v.party) for c, v in everyone if v.party]
     if partisan and not notes and len(partisan) < len(everyone):
         score += options.one_sided
-        named = ", ".join(f"{cid} (party {party})" for cid, party in partisan)
-        notes.append(f"only one side speaks for a party: {named}")
+        named = ", ".join(f"{cid} ({party})" for cid, party in partisan)
+        notes.append(f"{named} speaks for a party to the story, the other side for none")
     interested = [c.id for c, v in everyone if v.kind == "advocacy"]
     if interested:
         score += options.interested
@@ -129,16 +129,21 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
         score += options.unattributed
         notes.append(f"{', '.join(unattributed)} given by the outlet without an origin")
     same = {v.key for _, v in everyone}
-    if len(same) == 1:
+    if len(same) == 1 and va.attributed:
         relays = sorted(
             {o for c, _ in everyone for o in c.via}
             | {dataset.sources[c.source].outlet or c.source for c, _ in everyone}
         )
+        ids = ", ".join(c.id for c, _ in everyone)
+        meaning = (
+            "the difference lies within one origin's own account"
+            if subject.status == "conflict"
+            else "their agreement is no independent confirmation"
+        )
         return Evidence(
             options.one_voice + score,
-            f"every figure here comes from {va.words()}, relayed by {', '.join(relays)}: one "
-            "voice, so agreement between them is no independent confirmation"
-            + (f"; {'; '.join(notes)}" if notes else "") + ".",
+            f"{ids} all come from {va.words()}, published by {', '.join(relays)}: one voice, "
+            f"so {meaning}" + (f"; {'; '.join(notes)}" if notes else "") + ".",
         )
     if score == 0:
         return None

@@ -52,8 +52,12 @@ def _describe(claim: Claim, span: Span) -> str:
         text = f"stands as of {span.last.isoformat()}"
     else:
         days = (span.last - span.first).days + 1 if span.first and span.last else None
-        text = f"covers {span.text()}" + (f" ({days:,} days)" if days else "")
+        text = f"covers {span.text()}" + (f" ({_days(days)})" if days else "")
     return text
+
+
+def _days(n: int) -> str:
+    return f"{n:,} day" + ("" if n == 1 else "s")
 
 
 def _inferred(*claims: Claim) -> str:
@@ -88,7 +92,7 @@ def _pair(a: Claim, b: Claim, dataset: Dataset, options: Options) -> Evidence | 
         return Evidence(
             options.different_dates,
             f"{a.id} stands as of {sa.last.isoformat()} and {b.id} as of "
-            f"{sb.last.isoformat()}, {days:,} days apart{_inferred(a, b)}.",
+            f"{sb.last.isoformat()}, {_days(days)} apart{_inferred(a, b)}.",
         )
     for inner, outer, si, so in ((a, b, sa, sb), (b, a, sb, sa)):
         if si.within(so):
@@ -103,12 +107,12 @@ def _pair(a: Claim, b: Claim, dataset: Dataset, options: Options) -> Evidence | 
             return Evidence(
                 options.disjoint,
                 f"{a.id} {_describe(a, sa)} and {b.id} {_describe(b, sb)}: the periods do not "
-                f"overlap, {(start - end).days - 1:,} days apart{_inferred(a, b)}.",
+                f"overlap, {_days((start - end).days - 1)} apart{_inferred(a, b)}.",
             )
         return Evidence(
             options.overlapping,
             f"{a.id} {_describe(a, sa)} and {b.id} {_describe(b, sb)}: they overlap for "
-            f"{(end - start).days + 1:,} days{_inferred(a, b)}.",
+            f"{_days((end - start).days + 1)}{_inferred(a, b)}.",
         )
     return Evidence(
         options.overlapping,
@@ -129,13 +133,13 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
     own = _describe(a, span) if span.known else "gives no period or date"
     if subject.kind == "sum":
         rule = (
-            "so each part is the claim that ends latest no later than it, else the latest"
+            "so for each part the latest claim ending no later is used (else the latest)"
             if span.last is not None
-            else "so each part is its latest claim"
+            else "so for each part its latest claim is used"
         )
         return Evidence(
             options.parts_not_matched,
-            f"{a.id} {own}, and no claim on its parts covers the same time, {rule}: "
+            f"{a.id} {own}, and no part has a claim for the same time, {rule}: "
             f"{listed}{_inferred(a, *unmatched)}.",
         )
     return Evidence(

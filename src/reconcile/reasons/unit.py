@@ -22,7 +22,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from reconcile.reasons._evidence import Evidence
-from reconcile.subjects import Figure, Subject
+from reconcile.subjects import Figure, Subject, interval_text
 from reconcile.validate import Dataset
 
 CODE = "unit"
@@ -55,14 +55,19 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
     a, b = subject.a, subject.b
     pers = {r.claim.effective_per for r in a.records + b.records}
     if len(pers) > 1:
-        listed = ", ".join(
-            f"{r.claim.id} per {r.claim.effective_per or 'no period'}"
+        listed = " and ".join(
+            f"{r.claim.id} ({r.claim.value.text!r}) counts per "
+            f"{r.claim.effective_per or 'no period at all'}"
             for r in a.records + b.records
         )
-        return Evidence(
-            options.different_rate_period,
-            f"the figures are rates over different periods ({listed}).",
+        both = None not in pers and subject.kind == "pair"
+        compared = (
+            f"; both are compared per year ({interval_text(a.low, a.high, a.best)} against "
+            f"{interval_text(b.low, b.high, b.best)})"
+            if both
+            else ": a rate and a total cannot be compared one to one"
         )
+        return Evidence(options.different_rate_period, f"{listed}{compared}.")
     units_a, units_b = _units(a, dataset), _units(b, dataset)
     if units_a == units_b and len(units_a) == 1:
         return None
