@@ -1,0 +1,162 @@
+"""docs/errors.md documents every error code, and only those; every code can be produced.
+
+Each code in :data:`reconcile.problems.ERROR_CODES` must have a ``## CODE title`` heading
+in docs/errors.md and a test input that produces it: a file under tests/cases/invalid/
+whose ``# expect:`` header names it, or a named test in tests/unit/test_loader_limits.py
+for the codes that no single small file can give. The examples in docs/errors.md are run,
+and must print exactly the line the page shows.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from reconcile.problems import ERROR_CODES
+from tests.conftest import CASES, ROOT, expected_problems
+from tests.unit import test_loader_limits
+
+DOCS = ROOT / "docs" / "errors.md"
+CODES = list(ERROR_CODES)
+
+# Codes that no file under tests/cases/invalid/ can give (a path that does not exist, a
+# folder, a file of 100 MiB, nesting past the parser's limits, 500,001 items), each with the
+# test in tests/unit/test_loader_limits.py that produces it.
+PRODUCED_ELSEWHERE = {
+    "E101": "test_missing_path_is_e101",
+    "E103": "test_file_over_the_size_limit_is_e103",
+    "E104": "test_empty_folder_is_e104",
+    "E117": "test_very_deep_nesting_is_refused_without_crashing",
+    "E207": "test_section_over_the_item_limit_is_e207",
+}
+
+# Examples in docs/errors.md that are described, not given in full (a file of 100 MiB, a
+# section of 500,001 items); their output was taken from real files of that size.
+NOT_RUN = {"E103", "E207"}
+# Examples that are saved in another encoding than the page's UTF-8.
+ENCODINGS = {"E102": "latin-1"}
+
+_HEADING = re.compile(r"^## (E\d{3}) (.+)$", re.MULTILINE)
+_FENCE = re.compile(r"^```(\w+)(?: (\S+))?\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+@dataclass
+class Example:
+    files: dict[str, str] = field(default_factory=dict)
+    command: list[str] = field(default_factory=list)
+    output: str = ""
+
+
+def sections() -> dict[str, str]:
+    """The text under each ``## CODE title`` heading, by code."""
+    text = DOCS.read_text(encoding="utf-8")
+    found: dict[str, str] = {}
+    matches = list(re.finditer(r"^## .*$", text, re.MULTILINE))
+    for i, match in enumerate(matches):
+        heading = _HEADING.match(match.group(0))
+        if heading is None:
+            continue
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        found[heading.group(1)] = text[match.end() : end]
+    return found
+
+
+def example(section: str) -> Example:
+    """The files and the command of a section's example, and the output the page shows."""
+    result = Example()
+    for lang, name, body in _FENCE.findall(section):
+        if lang == "console":
+            command, *output = body.splitlines()
+            assert command.startswith("$ reconcile "), command
+            result.command = shlex.split(command.removeprefix("$ reconcile "))
+            result.output = "".join(line + "\n" for line in output)
+        else:
+            result.files[name or "figures.yaml"] = body
+    return result
+
+
+def test_docs_errors_md_exists() -> None:
+    assert DOCS.exists()
+
+
+def test_every_code_has_a_heading_in_order() -> None:
+    documented = [code for code, _ in _HEADING.findall(DOCS.read_text(encoding="utf-8"))]
+    missing = [code for code in CODES if code not in documented]
+    assert not missing, f"docs/errors.md has no '## CODE title' heading for {missing}"
+    assert documented == CODES, "docs/errors.md lists the codes in another order than the registry"
+
+
+def test_no_code_is_documented_that_the_registry_lacks() -> None:
+    documented = {code for code, _ in _HEADING.findall(DOCS.read_text(encoding="utf-8"))}
+    unknown = sorted(documented - set(CODES))
+    assert not unknown, f"docs/errors.md documents codes that are not in ERROR_CODES: {unknown}"
+
+
+def test_headings_give_the_registered_titles() -> None:
+    for code, title in _HEADING.findall(DOCS.read_text(encoding="utf-8")):
+        if code in ERROR_CODES:
+            assert title == ERROR_CODES[code].title, code
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_code_has_an_explanation_and_an_example(code: str) -> None:
+    section = sections().get(code)
+    assert section is not None, f"docs/errors.md has no section for {code}"
+    prose = _FENCE.sub("", section).strip()
+    assert len(prose.split()) >= 10, f"{code}: say what it means and how to fix it"
+    shown = example(section)
+    assert shown.command[:3] == ["validate", "--format", "parsable"], code
+    lines = shown.output.splitlines()
+    assert len(lines) >= 1 and all(f": error {code} " in line for line in lines), code
+
+
+@pytest.mark.parametrize("code", [c for c in CODES if c not in NOT_RUN])
+def test_example_prints_what_the_page_shows(
+    code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run
+) -> None:  # type: ignore[no-untyped-def]
+    section = sections().get(code)
+    assert section is not None, f"docs/errors.md has no section for {code}"
+    shown = example(section)
+    for name, text in shown.files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode(ENCODINGS.get(code, "utf-8")))
+    monkeypatch.chdir(tmp_path)
+    result = run(*shown.command)
+    assert (result.exit_code, result.stdout) == (2, shown.output)
+
+
+def _case_codes() -> dict[str, list[str]]:
+    by_code: dict[str, list[str]] = {}
+    for path in sorted((CASES / "invalid").glob("*.yaml")):
+        for code, _, _ in expected_problems(path):
+            by_code.setdefault(code, []).append(path.name)
+    return by_code
+
+
+def test_invalid_cases_expect_only_registered_codes() -> None:
+    unknown = sorted(set(_case_codes()) - set(CODES))
+    assert not unknown, f"tests/cases/invalid/ expects codes not in ERROR_CODES: {unknown}"
+
+
+def test_every_code_is_produced_by_some_test_input() -> None:
+    produced = set(_case_codes()) | set(PRODUCED_ELSEWHERE)
+    missing = [code for code in CODES if code not in produced]
+    assert not missing, (
+        f"no test input produces {missing}: add a file under tests/cases/invalid/ with a "
+        "'# expect: CODE LINE:COL' header, or a test in tests/unit/test_loader_limits.py"
+    )
+
+
+@pytest.mark.parametrize("code", sorted(PRODUCED_ELSEWHERE))
+def test_codes_produced_elsewhere_name_a_real_test(code: str) -> None:
+    assert code in ERROR_CODES
+    name = PRODUCED_ELSEWHERE[code]
+    assert callable(getattr(test_loader_limits, name, None)), f"{code}: no test {name}"
+    source = Path(test_loader_limits.__file__).read_text(encoding="utf-8")
+    body = source.split(f"def {name}(", 1)[1].split("\ndef ", 1)[0]
+    assert code in body or code.lower() in name, f"{name} does not check for {code}"
