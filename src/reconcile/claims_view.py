@@ -20,7 +20,17 @@ if TYPE_CHECKING:
 
 JSON_VERSION = 1
 TABLE_COLUMNS = (
-    "id", "measure", "unit", "low", "best", "high", "hedge", "type", "period", "source", "origin",
+    "id",
+    "measure",
+    "unit",
+    "low",
+    "best",
+    "high",
+    "hedge",
+    "type",
+    "period",
+    "source",
+    "origin",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -107,8 +117,25 @@ def frame(records: Sequence[ClaimRecord], dataset: Dataset) -> pd.DataFrame:
 
 def claim_json_keys() -> tuple[str, ...]:
     return (
-        "id", "measure", "unit", "low", "best", "high", "text", "hedge", "framing", "precision",
-        "type", "per", "period", "inferred_dates", "source", "origin", "via", "file", "line",
+        "id",
+        "measure",
+        "unit",
+        "low",
+        "best",
+        "high",
+        "text",
+        "hedge",
+        "framing",
+        "precision",
+        "type",
+        "per",
+        "period",
+        "inferred_dates",
+        "source",
+        "origin",
+        "via",
+        "file",
+        "line",
     )
 
 
@@ -136,9 +163,16 @@ def render_table(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextI
     for record in records:
         row = claim_json(record, dataset)
         table.add_row(
-            row["id"], row["measure"], row["unit"],
-            _bound(row["low"], ""), _cell(row["best"]), _bound(row["high"], "∞"),
-            _cell(row["hedge"]), row["type"], period_text(record.claim), row["source"],
+            row["id"],
+            row["measure"],
+            row["unit"],
+            _bound(row["low"], ""),
+            _cell(row["best"]),
+            _bound(row["high"], "∞"),
+            _cell(row["hedge"]),
+            row["type"],
+            period_text(record.claim),
+            row["source"],
             _cell(row["origin"]),
         )
     Console(file=stream, highlight=False, soft_wrap=False).print(table)
@@ -162,9 +196,17 @@ def render_csv(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO)
 def markdown_cell(value: Any) -> str:
     """Text made inert in a Markdown table cell: pipes, backticks, HTML and line breaks."""
     text = _cell(value)
-    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "&#124;"),
-                         ("`", "&#96;"), ("*", "&#42;"), ("_", "&#95;"), ("[", "&#91;"),
-                         ("]", "&#93;")):
+    for char, entity in (
+        ("&", "&amp;"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ("|", "&#124;"),
+        ("`", "&#96;"),
+        ("*", "&#42;"),
+        ("_", "&#95;"),
+        ("[", "&#91;"),
+        ("]", "&#93;"),
+    ):
         text = text.replace(char, entity)
     return " ".join(text.split())
 
@@ -179,11 +221,21 @@ def render_markdown(records: Sequence[ClaimRecord], dataset: Dataset, stream: Te
     rows = []
     for record in records:
         row = claim_json(record, dataset)
-        rows.append([
-            row["id"], row["measure"], row["unit"], _bound(row["low"], ""), row["best"],
-            _bound(row["high"], "∞"), row["hedge"], row["type"], period_text(record.claim),
-            row["source"], row["origin"],
-        ])
+        rows.append(
+            [
+                row["id"],
+                row["measure"],
+                row["unit"],
+                _bound(row["low"], ""),
+                row["best"],
+                _bound(row["high"], "∞"),
+                row["hedge"],
+                row["type"],
+                period_text(record.claim),
+                row["source"],
+                row["origin"],
+            ]
+        )
     stream.write(markdown_table(TABLE_COLUMNS, rows))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -46,7 +47,13 @@ ReasonChoice = enum.Enum(  # type: ignore[misc]
     {
         name: name
         for name in (
-            "definition", "unit", "timeframe", "sourcing", "precision", "claim-type", "arithmetic"
+            "definition",
+            "unit",
+            "timeframe",
+            "sourcing",
+            "precision",
+            "claim-type",
+            "arithmetic",
         )
     },
     type=str,
@@ -95,7 +102,7 @@ def _fail_on_input(err: Exception) -> NoReturn:
     raise typer.Exit(ExitCode.INVALID)
 
 
-def _problem_summary(problems: list[object]) -> str:
+def _problem_summary(problems: Sequence[object]) -> str:
     files = {getattr(p, "file", "") for p in problems}
     noun = "problem" if len(problems) == 1 else "problems"
     return f"{len(problems)} {noun} in {len(files)} file{'s' if len(files) != 1 else ''}"
@@ -106,8 +113,11 @@ def validate(
     paths: Paths = None,
     output_format: Annotated[
         FindingsFormat,
-        typer.Option("--format", "-f", help="auto: github in GitHub Actions, text on a "
-                     "terminal, parsable otherwise."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto: github in GitHub Actions, text on a terminal, parsable otherwise.",
+        ),
     ] = FindingsFormat.auto,  # type: ignore[attr-defined]
 ) -> None:
     """Check figure files: structure, values, dates, references and quotes.
@@ -151,7 +161,8 @@ def compare(
         typer.Option("--measure", "-m", help="Only comparisons that involve this measure."),
     ] = None,
     status: Annotated[
-        list[StatusChoice] | None, typer.Option("--status", help="Only comparisons with this status.")
+        list[StatusChoice] | None,
+        typer.Option("--status", help="Only comparisons with this status."),
     ] = None,
     min_severity: Annotated[
         SeverityChoice | None,
@@ -188,6 +199,74 @@ def compare(
 
 
 @app.command()
+def check(
+    paths: Paths = None,
+    output_format: Annotated[
+        FindingsFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto: github in GitHub Actions, text on a terminal, parsable otherwise.",
+        ),
+    ] = FindingsFormat.auto,  # type: ignore[attr-defined]
+    fail_on: Annotated[
+        SeverityChoice,
+        typer.Option("--fail-on", help="Which unreviewed conflicts fail the check."),
+    ] = SeverityChoice.minor,  # type: ignore[attr-defined]
+) -> None:
+    """Gate for CI: validate, compare, and hold every conflict against the reviews.
+
+    Exit 0 when every conflict at or above --fail-on is reviewed, 1 when a conflict has no
+    review or a review no longer matches a conflict, 2 on invalid input.
+    """
+    from reconcile.compare_view import result_json
+    from reconcile.engine import compare as run_compare
+    from reconcile.formats import FindingsReport, resolve
+    from reconcile.gate import check as run_check
+    from reconcile.outcome import exit_code
+    from reconcile.problems import InputError
+    from reconcile.validate import load
+
+    chosen = resolve(output_format.value)
+    try:
+        dataset = load(_paths(paths))
+    except InputError as err:
+        report = FindingsReport("check", [], err.problems, _problem_summary(list(err.problems)))
+        REPORTERS[chosen](report, sys.stdout)
+        raise typer.Exit(ExitCode.INVALID) from None
+    gate = run_check(run_compare(dataset), fail_on.value)
+    files = [(f.name, f.sha256) for f in dataset.files]
+    extra = {}
+    if chosen == "json":
+        extra = result_json(gate.result)
+        extra.pop("version")
+        extra.pop("files")
+        extra["reviews"] = [
+            {
+                "claims": list(s.review.review.claims),
+                "verdict": s.review.review.verdict,
+                "reason": s.review.review.reason,
+                "state": s.state,
+                "status": s.status,
+                "file": s.review.where.file,
+                "line": dataset.position(s.review.where)[0],
+            }
+            for s in gate.reviews
+        ]
+    conflicts = gate.result.count("conflict")
+    reviewed = sum(1 for c in gate.result.comparisons if c.reviewed)
+    summary = (
+        f"{conflicts} conflict{'s' if conflicts != 1 else ''}, {reviewed} reviewed; "
+        f"{gate.failing} finding{'s' if gate.failing != 1 else ''} fail the check"
+    )
+    report = FindingsReport("check", files, gate.findings, summary, extra)
+    REPORTERS[chosen](report, sys.stdout)
+    if chosen in ("parsable", "json", "sarif"):
+        typer.echo(summary, err=True)
+    raise typer.Exit(exit_code(failing=gate.failing))
+
+
+@app.command()
 def claims(
     paths: Paths = None,
     output_format: Annotated[
@@ -215,14 +294,13 @@ def claims(
     RENDERERS[output_format.value](records, dataset, sys.stdout)
 
 
-def _check_known(option: str, given: list[str], known: dict[str, object]) -> None:
+def _check_known(option: str, given: list[str], known: Mapping[str, object]) -> None:
     from reconcile.validate import suggest
 
     for name in given:
         if name not in known:
             typer.echo(
-                f"Error: --{option} {name!r} is not a {option} in the files"
-                f"{suggest(name, known)}",
+                f"Error: --{option} {name!r} is not a {option} in the files{suggest(name, known)}",
                 err=True,
             )
             raise typer.Exit(ExitCode.INVALID)

@@ -183,7 +183,8 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
         for c in comparisons:
             tag = c.status.upper() + (f" ({c.severity})" if c.severity else "")
             marks = "".join(
-                f" [{flag}]" for flag, on in (("reviewed", c.reviewed), ("deprecated", c.deprecated))
+                f" [{flag}]"
+                for flag, on in (("reviewed", c.reviewed), ("deprecated", c.deprecated))
                 if on
             )
             console.print(
@@ -202,9 +203,10 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
                 )
             for i, r in enumerate(c.reasons):
                 lead = "likely reason" if i == 0 else "also"
+                words = f"({r.score:.2f}) {escape(r.explanation)}"
                 console.print(
                     Padding(
-                        f"[bold]{lead}: {escape(r.code)}[/] ({r.score:.2f}) {escape(r.explanation)}",
+                        f"[bold]{lead}: {escape(r.code)}[/] {words}",
                         (0, 0, 0, 6),
                     ),
                     style=None if i == 0 else "dim",

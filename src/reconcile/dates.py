@@ -24,7 +24,9 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-_DATE_RE = re.compile(r"(?P<inferred>~)?(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
+_DATE_RE = re.compile(
+    r"(?P<inferred>~)?(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?"
+)
 
 ACCEPTED_DATES = "2025, 2025-10, 2025-10-14, unknown, or an inferred date such as ~2025-08-30"
 

@@ -239,7 +239,9 @@ def _pair_subject(dataset: Dataset, x: ClaimRecord, y: ClaimRecord) -> Subject:
     return _judge(dataset, "pair", Figure.of(a), Figure.of(b), (a, b))
 
 
-def _sum_subject(dataset: Dataset, broad: ClaimRecord, by_measure: dict[str, list[ClaimRecord]]) -> Subject | None:
+def _sum_subject(
+    dataset: Dataset, broad: ClaimRecord, by_measure: dict[str, list[ClaimRecord]]
+) -> Subject | None:
     parts = dataset.measures[broad.claim.measure].sum_of
     if not parts or any(not by_measure.get(p) for p in parts):
         return None
@@ -259,7 +261,9 @@ def _derived_subject(dataset: Dataset, record: ClaimRecord) -> Subject:
     scale = 100.0 if dataset.unit_of(claim) == "percent" and claim.derived.op == "ratio" else 1.0
     low, high, best = derive(claim.derived.op, figures, scale)
     symbol = {"ratio": " divided by ", "sum": " plus ", "difference": " minus "}[claim.derived.op]
-    note = symbol.join(figure_text(f) for f in figures) + (", as a percentage" if scale != 1 else "")
+    note = symbol.join(figure_text(f) for f in figures) + (
+        ", as a percentage" if scale != 1 else ""
+    )
     computed = Figure(low, high, best, inputs, 0.0, note, scale)
     return _judge(dataset, "derived", Figure.of(record), computed, None)
 

@@ -42,10 +42,10 @@ except AttributeError:  # pragma: no cover - only without libyaml
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """A parsed document and the line of each ``id:`` key in it (first occurrence wins)."""
+    """A parsed document and the line and column of each ``id:`` key in it."""
 
     data: Any
-    id_lines: dict[str, list[int]]
+    id_lines: dict[str, list[tuple[int, int]]]
 
 
 class Parser(Protocol):
@@ -60,7 +60,7 @@ class _YamlError(Exception):
 
 def _make_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     class _Loader(base):  # type: ignore[valid-type,misc]
-        id_lines: dict[str, list[int]]
+        id_lines: dict[str, list[tuple[int, int]]]
 
         def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
             keys = [k.value if isinstance(k, yaml.ScalarNode) else None for k, _ in node.value]
@@ -81,8 +81,9 @@ def _make_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
             if "id" in keys:
                 key_node, value_node = node.value[keys.index("id")]
                 if isinstance(value_node, yaml.ScalarNode):
+                    mark = key_node.start_mark
                     self.id_lines.setdefault(value_node.value, []).append(
-                        key_node.start_mark.line + 1
+                        (mark.line + 1, mark.column + 1)
                     )
             return super().construct_mapping(node, deep)
 
@@ -159,7 +160,7 @@ class PyYamlParser:
     def parse(self, text: str, name: str) -> Parsed:
         deep = _looks_deep(text)
         loader_cls = _SafeLoader if deep else _FastLoader
-        loader = loader_cls(text)
+        loader: Any = loader_cls(text)
         loader.id_lines = {}
         try:
             with _gc_paused():
@@ -247,12 +248,12 @@ class FigureText:
             self._locator = Locator(self.text)
         return self._locator.find(loc, key=key)
 
-    def id_line(self, claim_id: str, index: int, loc: Sequence[int | str]) -> int:
-        """The line of a claim's ``id:`` key, cheaply when the id is unique in the file."""
-        lines = self.parsed.id_lines.get(claim_id, []) if self.parsed else []
-        if len(lines) == 1:
-            return lines[0]
-        return self.locate([*loc, "id"], key=True)[0]
+    def id_position(self, claim_id: str, loc: Sequence[int | str]) -> tuple[int, int]:
+        """Line and column of a claim's ``id:`` key, cheaply when the id is unique in the file."""
+        places = self.parsed.id_lines.get(claim_id, []) if self.parsed else []
+        if len(places) == 1:
+            return places[0]
+        return self.locate([*loc, "id"], key=True)
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -379,9 +380,12 @@ class Locator:
                             return key_node.start_mark.line + 1, key_node.start_mark.column + 1
                         child = value_node
                         break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-                if 0 <= part < len(node.value):
-                    child = node.value[part]
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
+                child = node.value[part]
             if child is None:
                 continue  # a part the data does not have (a model-level step): stay here
             node = child

@@ -33,7 +33,9 @@ Id = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$", min_length=1, max_length=200),
 ]
-SourceKind = Literal["news", "wire", "state-media", "official", "ngo", "research", "blog", "unknown"]
+SourceKind = Literal[
+    "news", "wire", "state-media", "official", "ngo", "research", "blog", "unknown"
+]
 OriginKind = Literal[
     "official", "statistics", "anonymous", "expert", "witness", "advocacy", "media", "unknown"
 ]
@@ -152,7 +154,11 @@ VALUE_JSON_SCHEMA: dict[str, Any] = {
         {"type": "number"},
         {
             "type": "object",
-            "properties": {"low": _NUMBER_OR_TEXT, "best": _NUMBER_OR_TEXT, "high": _NUMBER_OR_TEXT},
+            "properties": {
+                "low": _NUMBER_OR_TEXT,
+                "best": _NUMBER_OR_TEXT,
+                "high": _NUMBER_OR_TEXT,
+            },
             "additionalProperties": False,
             "minProperties": 1,
         },
@@ -162,9 +168,20 @@ VALUE_JSON_SCHEMA: dict[str, Any] = {
 
 # A sample of the accepted forms, for one-line error messages (docs/format.md lists all).
 VALUE_EXAMPLES = (
-    "235,000", "235k", "0.235 million", "thirty thousand", "nearly 54,000", "about 500",
-    "at least 1.2 million", "up to 10 years", "between 300,000 and 500,000", "5–12 years",
-    "tens of thousands", "10%", "30,000 a month", "fifth",
+    "235,000",
+    "235k",
+    "0.235 million",
+    "thirty thousand",
+    "nearly 54,000",
+    "about 500",
+    "at least 1.2 million",
+    "up to 10 years",
+    "between 300,000 and 500,000",
+    "5–12 years",
+    "tens of thousands",
+    "10%",
+    "30,000 a month",
+    "fifth",
 )
 
 

@@ -10,17 +10,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from rapidfuzz import fuzz
 
 _FOLD = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
     }
 )
 _SPACE = re.compile(r"\s+")
@@ -43,8 +56,8 @@ class SourceText:
     folded: str
 
     @classmethod
-    def read(cls, path: Path) -> SourceText:
-        return cls(str(path), fold(path.read_bytes().decode("utf-8")))
+    def of(cls, name: str, raw: bytes) -> SourceText:
+        return cls(name, fold(raw.decode("utf-8")))
 
     def find(self, quote: str) -> Miss | None:
         """None when the quote is in the text, else the closest passage."""

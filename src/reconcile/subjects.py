@@ -81,9 +81,8 @@ class Span:
         """This span lies within the other (both ends known, or a shared open start)."""
         if self.last is None or other.last is None:
             return False
-        starts_ok = (
-            (self.first is None and other.first is None)
-            or (self.first is not None and other.first is not None and self.first >= other.first)
+        starts_ok = (self.first is None and other.first is None) or (
+            self.first is not None and other.first is not None and self.first >= other.first
         )
         return starts_ok and self.last <= other.last
 
@@ -151,7 +150,9 @@ def figure_text(figure: Figure) -> str:
     return f"{figure.note} ({interval_text(figure.low, figure.high, figure.best)})"
 
 
-def derive(op: str, inputs: Sequence[Figure], scale: float = 1.0) -> tuple[float, float, float | None]:
+def derive(
+    op: str, inputs: Sequence[Figure], scale: float = 1.0
+) -> tuple[float, float, float | None]:
     """Every value ``op`` can give over the input intervals (interval arithmetic)."""
     bests = [f.best for f in inputs]
     if op == "sum":
@@ -181,7 +182,7 @@ def feasible(
     inputs = [Figure.of(r) for r in computed.records]
     bounds: list[tuple[float, float]] = []
     if op == "sum":
-        for i, f in enumerate(inputs):
+        for i in range(len(inputs)):
             rest_low = sum(g.low for j, g in enumerate(inputs) if j != i)
             rest_high = sum(g.high for j, g in enumerate(inputs) if j != i)
             bounds.append((t_lo - rest_high, t_hi - rest_low))
@@ -193,6 +194,4 @@ def feasible(
         y_high = x.high / t_lo if t_lo > 0 else math.inf
         y_low = x.low / t_hi if t_hi > 0 else math.inf
         bounds = [(t_lo * y.low, t_hi * y.high), (y_low, y_high)]
-    return [
-        (max(lo, f.low), min(hi, f.high)) for (lo, hi), f in zip(bounds, inputs, strict=True)
-    ]
+    return [(max(lo, f.low), min(hi, f.high)) for (lo, hi), f in zip(bounds, inputs, strict=True)]

@@ -65,11 +65,13 @@ _ERROR_FIELD: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Located:
-    """Where an item is defined: its file, the line of its key, and its path in the file."""
+    """Where an item is defined: its file, its path in the file, and for claims the line and
+    column of the ``id:`` key (0 for other items, whose place is found only when needed)."""
 
     file: str
     line: int
     loc: tuple[int | str, ...]
+    col: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,13 @@ class Dataset:
                 pairs.setdefault(other, set()).add(measure_id)
         return pairs
 
+    def position(self, where: Located) -> tuple[int, int]:
+        """Line and column of an item: known for claims, found on demand for the rest."""
+        if where.line:
+            return where.line, where.col or 1
+        figure = next(f for f in self.files if f.name == where.file)
+        return figure.locate(where.loc, key=isinstance(where.loc[-1], str))
+
     def unit_of(self, claim: Claim) -> str:
         """The unit a claim counts in: its own, else its measure's."""
         unit = claim.unit or self.measures[claim.measure].unit
@@ -163,9 +172,7 @@ class _Collector:
         self.figure = figure
         self.problems: list[Problem] = []
 
-    def add(
-        self, loc: Sequence[int | str], code: str, message: str, key: bool = False
-    ) -> None:
+    def add(self, loc: Sequence[int | str], code: str, message: str, key: bool = False) -> None:
         line, col = self.figure.locate(loc, key=key)
         self.problems.append(Problem(self.figure.name, line, col, code, message))
 
@@ -173,7 +180,7 @@ class _Collector:
         self, err: ValidationError, prefix: tuple[int | str, ...], model: type[BaseModel]
     ) -> None:
         errors = err.errors(include_url=False)
-        suggested = set()
+        suggested: set[tuple[int | str, ...]] = set()
         for item in errors:
             if item["type"] == "extra_forbidden":
                 owner = _model_at(model, item["loc"])
@@ -200,7 +207,9 @@ class _Collector:
                 )
             elif kind == "missing":
                 field_name = str(loc[-1])
-                self.add(prefix + loc[:-1], code, f"{field_name} not set: {field_name!r} is required")
+                self.add(
+                    prefix + loc[:-1], code, f"{field_name} not set: {field_name!r} is required"
+                )
             elif code in ("E205",):
                 shown = item["msg"]
                 if kind in ("literal_error", "enum"):
@@ -236,25 +245,31 @@ class _FileContent:
 def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _FileContent | None:
     if not isinstance(data, dict):
         collector.add(
-            (), "E116", f"the file holds a {type(data).__name__}, not a mapping of sections "
-            "(version, sources, origins, measures, claims, ...)"
+            (),
+            "E116",
+            f"the file holds a {type(data).__name__}, not a mapping of sections "
+            "(version, sources, origins, measures, claims, ...)",
         )
         return None
     known = FigureFile.model_fields
     for key in data:
         if key not in known:
             collector.add(
-                (key,), "E201",
+                (key,),
+                "E201",
                 f"unknown key {str(key)!r}{suggest(str(key), known)}; accepted here: "
                 + ", ".join(known),
                 key=True,
             )
     version = data.get("version")
     if "version" not in data:
-        collector.add((), "E200", f"version missing: start the file with 'version: {FORMAT_VERSION}'")
+        collector.add(
+            (), "E200", f"version missing: start the file with 'version: {FORMAT_VERSION}'"
+        )
     elif version != FORMAT_VERSION or isinstance(version, bool):
         collector.add(
-            ("version",), "E200",
+            ("version",),
+            "E200",
             f"version {version!r} is not supported; this reconcile reads version {FORMAT_VERSION}",
         )
     settings: Settings | None = None
@@ -274,14 +289,17 @@ def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _Fil
             continue
         keyed = section in ("sources", "origins", "measures")
         if keyed and not isinstance(raw, dict):
-            collector.add((section,), "E205", f"{section} must be a mapping of id to {model.__name__.lower()}")
+            collector.add(
+                (section,), "E205", f"{section} must be a mapping of id to {model.__name__.lower()}"
+            )
             continue
         if not keyed and not isinstance(raw, list):
             collector.add((section,), "E205", f"{section} must be a list")
             continue
         if len(raw) > MAX_ITEMS:
             collector.add(
-                (section,), "E207",
+                (section,),
+                "E207",
                 f"{len(raw):,} {section} in one file; the limit is {MAX_ITEMS:,} a section "
                 "(split the file: a folder of figure files is read as one)",
             )
@@ -290,7 +308,8 @@ def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _Fil
             for key, value in raw.items():
                 if not isinstance(key, str) or not _ID.match(key):
                     collector.add(
-                        (section, key), "E205",
+                        (section, key),
+                        "E205",
                         f"{key!r} is not a valid id: use letters, digits, '-', '_', '.' or ':'",
                         key=True,
                     )
@@ -316,12 +335,19 @@ def load(paths: Sequence[Path], parser: loader.Parser | None = None) -> Dataset:
     return build(texts, problems, parser)
 
 
+SourceReader = Callable[[Path], bytes]
+
+
 def build(
     texts: Sequence[FigureText],
     problems: list[Problem] | None = None,
     parser: loader.Parser | None = None,
+    read_source: SourceReader = Path.read_bytes,
 ) -> Dataset:
-    """Validate and merge already-read figure texts (from disk, or from git)."""
+    """Validate and merge already-read figure texts (from disk, or from git).
+
+    ``read_source`` reads the source texts that quotes are checked against (from disk by
+    default; from a git revision for ``reconcile diff --rev``)."""
     problems = list(problems or [])
     contents: list[tuple[_FileContent, _Collector]] = []
     for figure in texts:
@@ -338,7 +364,7 @@ def build(
         collector.problems = []
     settings = _merged_settings(contents, problems)
     dataset = Dataset(files=list(texts), settings=settings)
-    _merge(dataset, contents, problems)
+    _merge(dataset, contents, read_source)
     for _, collector in contents:
         problems.extend(collector.problems)
     if problems:
@@ -357,7 +383,8 @@ def _merged_settings(
             chosen = (content.settings, content.figure.name)
         elif content.settings != chosen[0]:
             collector.add(
-                ("settings",), "E205",
+                ("settings",),
+                "E205",
                 f"settings differ from those in {chosen[1]}; files compared together must "
                 "agree on their settings",
             )
@@ -365,7 +392,7 @@ def _merged_settings(
 
 
 def _merge(
-    dataset: Dataset, contents: list[tuple[_FileContent, _Collector]], problems: list[Problem]
+    dataset: Dataset, contents: list[tuple[_FileContent, _Collector]], read_source: SourceReader
 ) -> None:
     context = {"tolerance": dataset.settings.tolerance}
     claims_in_order: list[tuple[Claim, Located]] = []
@@ -392,7 +419,8 @@ def _merge(
                         first = dataset.where[(section, key)]
                         first_line = _line_of(first, collectors)
                         collector.add(
-                            loc, "E204",
+                            loc,
+                            "E204",
                             f"{section[:-1]} {key!r} is defined twice: also at "
                             f"{first.file}:{first_line}",
                             key=True,
@@ -401,15 +429,16 @@ def _merge(
                     keyed[section][key] = item
                     dataset.where[(section, key)] = where
                 elif section == "claims":
-                    line = figure.id_line(item.id, int(loc[1]), loc)
-                    claims_in_order.append((item, Located(figure.name, line, loc)))
+                    line, col = figure.id_position(item.id, loc)
+                    claims_in_order.append((item, Located(figure.name, line, loc, col)))
                 else:
                     review_list.append((item, Located(figure.name, 0, loc)))
     for order, (claim, where) in enumerate(claims_in_order):
         if claim.id in dataset.claims:
             first = dataset.claims[claim.id].where
             collectors[where.file].add(
-                (*where.loc, "id"), "E204",
+                (*where.loc, "id"),
+                "E204",
                 f"claim id {claim.id!r} is defined twice: also at {first.file}:{first.line}",
                 key=True,
             )
@@ -417,7 +446,7 @@ def _merge(
         dataset.claims[claim.id] = ClaimRecord(claim, where, order)
     dataset.reviews = [ReviewRecord(r, w) for r, w in review_list]
     _check_references(dataset, collectors)
-    _check_quotes(dataset, collectors)
+    _check_quotes(dataset, collectors, read_source)
 
 
 def _topic(content: _FileContent) -> Any:
@@ -431,7 +460,10 @@ def _line_of(where: Located, collectors: dict[str, _Collector]) -> int:
 
 def _check_references(dataset: Dataset, collectors: dict[str, _Collector]) -> None:
     def ref(
-        where: Located, field_loc: tuple[int | str, ...], kind: str, name: str,
+        where: Located,
+        field_loc: tuple[int | str, ...],
+        kind: str,
+        name: str,
         known: dict[str, Any],
     ) -> bool:
         if name in known:
@@ -470,7 +502,8 @@ def _check_references(dataset: Dataset, collectors: dict[str, _Collector]) -> No
                     other == claim.id
                 ):
                     collectors[where.file].add(
-                        (*where.loc, "derived", "of", i), "E206",
+                        (*where.loc, "derived", "of", i),
+                        "E206",
                         f"claim {claim.id!r} is derived from itself",
                     )
         if claim.superseded_by is not None:
@@ -493,7 +526,8 @@ def _check_sum_cycles(dataset: Dataset, collectors: dict[str, _Collector]) -> No
             if current == measure_id:
                 where = dataset.where[("measures", measure_id)]
                 collectors[where.file].add(
-                    (*where.loc, "sum_of"), "E206",
+                    (*where.loc, "sum_of"),
+                    "E206",
                     f"measure {measure_id!r} is, through sum_of, a part of itself",
                 )
                 break
@@ -511,13 +545,16 @@ def _check_unit(dataset: Dataset, record: ClaimRecord, collector: _Collector) ->
     if canonical_unit(written) != expected:
         whose = "the claim's unit" if claim.unit else f"the unit of measure {claim.measure!r}"
         collector.add(
-            (*record.where.loc, "value"), "E305",
+            (*record.where.loc, "value"),
+            "E305",
             f"the value is written in {written} but {whose} is {expected}; write the figure "
             f"in {expected} or set the claim's unit",
         )
 
 
-def _check_quotes(dataset: Dataset, collectors: dict[str, _Collector]) -> None:
+def _check_quotes(
+    dataset: Dataset, collectors: dict[str, _Collector], read_source: SourceReader
+) -> None:
     texts: dict[str, quotes.SourceText | None] = {}
     for source_id, source in sorted(dataset.sources.items()):
         if source.text is None:
@@ -525,11 +562,13 @@ def _check_quotes(dataset: Dataset, collectors: dict[str, _Collector]) -> None:
         where = dataset.where[("sources", source_id)]
         path = Path(where.file).parent / source.text
         try:
-            texts[source_id] = quotes.SourceText.read(path)
+            texts[source_id] = quotes.SourceText.of(str(path), read_source(path))
         except (OSError, UnicodeDecodeError) as err:
             texts[source_id] = None
-            detail = "not UTF-8" if isinstance(err, UnicodeDecodeError) else (
-                err.strerror or "unreadable"
+            detail = (
+                "not UTF-8"
+                if isinstance(err, UnicodeDecodeError)
+                else (err.strerror or "unreadable")
             )
             collectors[where.file].add(
                 (*where.loc, "text"), "E402", f"cannot read source text {str(path)!r}: {detail}"
@@ -542,7 +581,8 @@ def _check_quotes(dataset: Dataset, collectors: dict[str, _Collector]) -> None:
         miss = text.find(claim.quote)
         if miss is not None:
             collectors[record.where.file].add(
-                (*record.where.loc, "quote"), "E401",
+                (*record.where.loc, "quote"),
+                "E401",
                 f"quote not found in {text.name}; closest passage ({miss.score:.0f}% similar): "
                 f"{miss.passage!r}",
             )

@@ -144,13 +144,20 @@ def test_compare_json_is_versioned_and_deterministic(run) -> None:  # type: igno
     document = json.loads(first.stdout)
     assert document["version"] == 1
     assert set(document["summary"]) == {
-        "claims", "comparisons", "consistent", "compatible", "conflict", "major", "minor",
+        "claims",
+        "comparisons",
+        "consistent",
+        "compatible",
+        "conflict",
+        "major",
+        "minor",
         "reviewed",
     }
     summary = document["summary"]
     assert summary["comparisons"] == len(document["comparisons"])
-    assert summary["consistent"] + summary["compatible"] + summary["conflict"] == (
-        summary["comparisons"]
+    assert (
+        summary["consistent"] + summary["compatible"] + summary["conflict"]
+        == (summary["comparisons"])
     )
     conflicts = [c for c in document["comparisons"] if c["status"] == "conflict"]
     assert all(c["likely_reason"] == c["reasons"][0]["code"] for c in conflicts)
@@ -169,8 +176,16 @@ def test_compare_views_show_the_conflicts(run, output_format: str) -> None:  # t
 
 def test_compare_filters(run) -> None:  # type: ignore[no-untyped-def]
     result = run(
-        "compare", "--format", "json", "--status", "conflict", "--min-severity", "major",
-        "--reason", "definition", str(BUNDLED),
+        "compare",
+        "--format",
+        "json",
+        "--status",
+        "conflict",
+        "--min-severity",
+        "major",
+        "--reason",
+        "definition",
+        str(BUNDLED),
     )
     comparisons = json.loads(result.stdout)["comparisons"]
     assert comparisons
@@ -228,7 +243,9 @@ def test_claims_json_fields(run) -> None:  # type: ignore[no-untyped-def]
 
 def test_schema_file_is_current(run) -> None:  # type: ignore[no-untyped-def]
     committed = (ROOT / "schema" / "figures.schema.json").read_text(encoding="utf-8")
-    assert schema_text() == committed, "regenerate with: reconcile schema > schema/figures.schema.json"
+    assert schema_text() == committed, (
+        "regenerate with: reconcile schema > schema/figures.schema.json"
+    )
     assert run("schema").stdout == committed
 
 

@@ -1,0 +1,141 @@
+"""``reconcile check``: validation, comparison and the ``reviews:`` section as one CI gate.
+
+A review covers the conflict whose claim ids are exactly the ids it lists, in any order.
+The gate fails on a conflict that no review covers (at or above ``--fail-on``), and on a
+review that covers no conflict: either the figures changed since someone looked (the
+comparison is no longer a conflict: a stale review), or the claims it lists are never
+compared together at all. Each finding points at the ``id:`` line of the first claim of its
+comparison, in the order ``compare`` lists them; the other claims are named in the message
+and, in SARIF, given as related locations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from reconcile.engine import SEVERITIES, CompareResult, Comparison
+from reconcile.reasons import REASONS
+from reconcile.validate import Dataset, ReviewRecord
+
+FailOn = Literal["minor", "major"]
+
+# Codes of the gate's own findings; conflicts carry the code of their likely reason.
+CHECK_CODES: dict[str, str] = {
+    "conflict": "conflict for which no reason fires",
+    "stale-review": "review of a comparison that is no longer a conflict",
+    "review-unmatched": "review of claims that are never compared together",
+}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class CheckFinding:
+    """A finding of the gate; sorts by place, like every finding."""
+
+    file: str
+    line: int
+    col: int
+    code: str
+    message: str
+    severity: str = "error"  # error (fails the gate), warning, or note (reviewed)
+    title: str = ""
+    related: tuple[tuple[str, int, int, str], ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    review: ReviewRecord
+    state: Literal["current", "stale", "unmatched"]
+    status: str | None  # the status of the comparison it names, when there is one
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    result: CompareResult
+    findings: tuple[CheckFinding, ...]
+    reviews: tuple[ReviewState, ...]
+
+    @property
+    def failing(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+
+def _title(code: str) -> str:
+    module = REASONS.get(code)
+    return module.TITLE if module is not None else CHECK_CODES[code]
+
+
+def _claim_place(dataset: Dataset, claim_id: str) -> tuple[str, int, int]:
+    where = dataset.claims[claim_id].where
+    line, col = dataset.position(where)
+    return where.file, line, col
+
+
+def _conflict_finding(dataset: Dataset, comparison: Comparison, fail_on: FailOn) -> CheckFinding:
+    file, line, col = _claim_place(dataset, comparison.claims[0])
+    likely = comparison.likely_reason
+    code = likely.code if likely else "conflict"
+    if comparison.reviewed:
+        severity = "note"
+    elif SEVERITIES.index(comparison.severity or "major") >= SEVERITIES.index(fail_on):
+        severity = "error"
+    else:
+        severity = "warning"
+    figures = [dataset.claims[i].claim for i in comparison.claims]
+    sides = " vs ".join(f"{c.id} {c.value.text!r}" for c in figures)
+    if comparison.kind == "sum":
+        sides = f"{figures[0].id} {figures[0].value.text!r} vs the sum of its parts"
+    elif comparison.kind == "derived":
+        sides = f"{figures[0].id} {figures[0].value.text!r} vs what its inputs give"
+    related = tuple((*_claim_place(dataset, i), i) for i in comparison.claims[1:])
+    others = ", ".join(f"{i} at line {r_line}" for _, r_line, _, i in related)
+    state = "reviewed " if comparison.reviewed else ""
+    why = f"likely {likely.code}: {likely.explanation}" if likely else "no reason fires"
+    message = f"{state}{comparison.severity} conflict: {sides}; {why} (other claims: {others})"
+    return CheckFinding(file, line, col, code, message, severity, _title(code), related)
+
+
+def _review_states(
+    dataset: Dataset, result: CompareResult
+) -> tuple[list[ReviewState], list[CheckFinding]]:
+    by_claims = {frozenset(c.claims): c for c in result.comparisons}
+    states: list[ReviewState] = []
+    findings: list[CheckFinding] = []
+    for record in dataset.reviews:
+        claims = frozenset(record.review.claims)
+        comparison = by_claims.get(claims)
+        line, col = dataset.position(record.where)
+        listed = ", ".join(record.review.claims)
+        if comparison is not None and comparison.status == "conflict":
+            states.append(ReviewState(record, "current", comparison.status))
+            continue
+        if comparison is not None:
+            states.append(ReviewState(record, "stale", comparison.status))
+            message = (
+                f"stale review: {listed} are now {comparison.status}, no longer a conflict; "
+                "the figures changed since the review: look again and remove or update it"
+            )
+            code = "stale-review"
+        else:
+            states.append(ReviewState(record, "unmatched", None))
+            message = (
+                f"review of {listed}: these claims are never compared together (a review "
+                "covers exactly the claim ids of one comparison: a pair, a broad claim with "
+                "its parts, or a derived claim with its inputs)"
+            )
+            code = "review-unmatched"
+        findings.append(
+            CheckFinding(record.where.file, line, col, code, message, "error", _title(code))
+        )
+    return states, findings
+
+
+def check(result: CompareResult, fail_on: FailOn = "minor") -> CheckResult:
+    """Judge a comparison result against the file's reviews."""
+    dataset = result.dataset
+    findings = [
+        _conflict_finding(dataset, c, fail_on) for c in result.comparisons if c.status == "conflict"
+    ]
+    states, review_findings = _review_states(dataset, result)
+    findings.extend(review_findings)
+    return CheckResult(result, tuple(sorted(findings)), tuple(states))
