@@ -112,7 +112,7 @@ def frame(records: Sequence[ClaimRecord], dataset: Dataset) -> pd.DataFrame:
         row = claim_json(record, dataset)
         row["period"] = period_text(record.claim)
         rows.append(row)
-    return pd.DataFrame(rows, columns=[*claim_json_keys()]).astype(object)
+    return pd.DataFrame(rows, columns=[*claim_json_keys()], dtype=object)
 
 
 def claim_json_keys() -> tuple[str, ...]:
@@ -186,11 +186,17 @@ def safe_csv_cell(value: Any) -> Any:
 
 
 def render_csv(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
-    df = frame(records, dataset)
-    df["framing"] = df["framing"].map(lambda v: "; ".join(v))
-    df["via"] = df["via"].map(lambda v: "; ".join(v))
-    df = df.map(safe_csv_cell)
-    df.to_csv(stream, index=False, lineterminator="\n")
+    import pandas as pd
+
+    rows = []
+    for record in records:
+        row = claim_json(record, dataset)
+        row["period"] = period_text(record.claim)
+        row["framing"] = "; ".join(row["framing"])
+        row["via"] = "; ".join(row["via"])
+        rows.append({key: safe_csv_cell(value) for key, value in row.items()})
+    table = pd.DataFrame(rows, columns=list(claim_json_keys()), dtype=object)
+    table.to_csv(stream, index=False, lineterminator="\n")
 
 
 def markdown_cell(value: Any) -> str:

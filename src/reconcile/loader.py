@@ -360,8 +360,9 @@ class Locator:
     """Finds the line and column of a path into a document (error path only)."""
 
     def __init__(self, text: str) -> None:
+        composer = _SafeLoader if _looks_deep(text) else _FastLoader
         try:
-            self.root: yaml.Node | None = yaml.compose(text, Loader=_SafeLoader)
+            self.root: yaml.Node | None = yaml.compose(text, Loader=composer)
         except (yaml.YAMLError, RecursionError):
             self.root = None
 

@@ -189,7 +189,7 @@ def _value_error(err: ValueTextError) -> PydanticCustomError:
     reason = err.reason.lower()
     if reason.startswith(("'low' above", "the range runs backwards")):
         kind = "value_order"
-    elif "finite" in reason or "nan" in reason or "infinit" in reason:
+    elif reason in ("nan is not a number", "infinity is not a figure", "not a finite number"):
         kind = "value_not_finite"
     else:
         kind = "value_text"
@@ -234,11 +234,20 @@ class Claim(Model):
                 "value_not_finite", "{value} is not a finite number", {"value": raw}
             )
         if raw is None or isinstance(raw, bool) or not isinstance(raw, str | int | float | dict):
+            shown = (
+                "empty"
+                if raw is None
+                else str(raw).lower()
+                if isinstance(raw, bool)
+                else (f"a {type(raw).__name__}")
+            )
             raise PydanticCustomError(
                 "value_text",
-                "value must be the figure as written, a number or {{low, best, high}}, "
-                "not '{value}'",
-                {"value": raw},
+                "{message}",
+                {
+                    "message": "value must be the figure as written, a number or a mapping "
+                    f"with low, best and high; it is {shown}"
+                },
             )
         try:
             return parse_value(raw, approximate=tolerance.approximate, nearly=tolerance.nearly)

@@ -210,11 +210,17 @@ class _Collector:
                 self.add(
                     prefix + loc[:-1], code, f"{field_name} not set: {field_name!r} is required"
                 )
-            elif code in ("E205",):
+            elif code == "E205":
                 shown = item["msg"]
                 if kind in ("literal_error", "enum"):
-                    shown = shown.replace("Input should be", "must be")
-                self.add(prefix + loc, code, f"{name}: {shown}" if name else shown)
+                    given = item.get("input")
+                    shown = shown.replace("Input should be", "must be") + (
+                        f", not {given!r}" if isinstance(given, str | int | float) else ""
+                    )
+                if kind in _ERROR_FIELD:
+                    self.add(prefix + loc, code, shown)  # our own message names its field
+                else:
+                    self.add(prefix + loc, code, f"{name}: {shown}" if name else shown)
             else:
                 message = item["msg"]
                 message = message.removeprefix("Value error, ")
@@ -481,13 +487,18 @@ def _check_references(dataset: Dataset, collectors: dict[str, _Collector]) -> No
             ref(where, ("part_of",), "measure", measure.part_of, dataset.measures)
         for i, other in enumerate(measure.confusable_with):
             ref(where, ("confusable_with", i), "measure", other, dataset.measures)
-        related = [*measure.sum_of, *measure.confusable_with]
-        if measure.part_of is not None:
-            related.append(measure.part_of)
-        if measure_id in related:
-            collectors[where.file].add(
-                where.loc, "E206", f"measure {measure_id!r} is related to itself"
-            )
+        for field_name in ("sum_of", "part_of", "confusable_with"):
+            value = getattr(measure, field_name)
+            items = list(value) if isinstance(value, tuple) else [value]
+            if measure_id in items:
+                field_loc: tuple[int | str, ...] = (field_name,)
+                if isinstance(value, tuple):
+                    field_loc += (items.index(measure_id),)
+                collectors[where.file].add(
+                    (*where.loc, *field_loc),
+                    "E206",
+                    f"measure {measure_id!r} is related to itself in {field_name}",
+                )
     _check_sum_cycles(dataset, collectors)
     for record in dataset.claims.values():
         claim, where = record.claim, record.where
