@@ -5,19 +5,27 @@ should follow from other claims. The engine computes, with interval arithmetic, 
 the inputs allow (a share derived as a ratio is compared as ratio × 100); this reason then
 widens the stated figure by its rounding allowance (a stated ``10%`` stands for 9.5 to 10.5)
 and says whether the figure follows, follows only in part of an input's range, or cannot
-follow at all.
+follow at all. It fires only when the stated figure conflicts with what the inputs give.
 
 Example::
 
+    measures:
+      schools-spend: {label: "Spending on schools", unit: "currency:EUR"}
+      total-spend: {label: "Total city spending", unit: "currency:EUR"}
+      schools-share: {label: "Share of spending on schools", unit: percent}
     claims:
-      - {id: budget-schools, measure: schools-spend, value: "48 million", ...}
+      - {id: budget-schools, measure: schools-spend, value: "44.4 million", ...}
       - {id: budget-total, measure: total-spend, value: "between 300 and 400 million", ...}
       - {id: schools-share, measure: schools-share, value: "15%", type: share,
          derived: {op: ratio, of: [budget-schools, budget-total]}, ...}
 
-48 million out of 300–400 million is 12% to 16%, so 15% follows, but only when the total is
-at most 335 million: "possible only in the bottom 18% of budget-total's 300 million–400
-million range (up to 335 million)".
+44.4 million out of 300 to 400 million is 11.1% to 14.8%, so 15% does not follow as
+stated. Once its rounding is allowed for (14.5% to 15.5%) it does, but only when the total
+is at most 306.2 million; the conflict is ``minor``, and ``arithmetic`` is the likely
+reason: "schools-share states '15%' (14.5 to 15.5 once its rounding is allowed for); …
+gives 11.1 to 14.8: it follows only when its rounding is allowed for; possible only where
+budget-total is in the bottom 6% of its 300 million to 400 million range (up to 306.2
+million)."
 """
 
 from __future__ import annotations

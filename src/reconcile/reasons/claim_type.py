@@ -3,16 +3,21 @@
 Fires when the two claims are of different ``type``: a cap ("up to 30,000 may return")
 against the count of those who did, a target ("70,000 are needed") against an actual figure,
 or an estimate against a count. Such figures can differ, or agree, without either being
-wrong.
+wrong. The explanation names both types and says what each kind of figure is; by default a
+target scores highest, then a limit, then an estimate, and any other pair of types (a rate
+against a count, say) least.
 
 Example::
 
+    measures:
+      places: {label: "Places on the job scheme", unit: persons}
     claims:
       - {id: scheme-cap, measure: places, value: "up to 5,000", type: limit, ...}
       - {id: scheme-filled, measure: places, value: "4,200", type: count, ...}
 
-"scheme-cap is a limit ('up to 5,000') and scheme-filled is a count ('4,200'): a limit
-bounds a count, it does not report one."
+The two agree (4,200 is within the cap), and the reason still says why they need not:
+"scheme-cap is a limit ('up to 5,000') and scheme-filled is a count ('4,200'): a limit is a
+cap, not a tally; a count reports what was tallied."
 """
 
 from __future__ import annotations

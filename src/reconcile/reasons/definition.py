@@ -5,7 +5,7 @@ figure is compared with the sum of its parts (the broad measure may count what i
 not, or the reverse), and most strongly when a claim's value matches a claim on a measure it
 is ``confusable_with`` but none on its own measure: equal figures, or, for ranges, a stated
 bound that the claims on its own measure do not have. That is the mark of a figure quoted
-for the wrong thing.
+for the wrong thing. ``confusable_with`` joins two measures whichever of them declares it.
 
 Example::
 
@@ -20,8 +20,9 @@ Example::
 
 ``paper-theft`` conflicts with ``code-theft`` (the stated upper bounds 5 and 8 differ), and
 ``definition`` is the likely reason: "paper-theft ('2 to 5 years') shares its upper bound 5
-with code-fraud ('up to 5 years') on sentence-fraud, and no claim on its own measure
-sentence-theft states 5: it may be the figure for sentence-fraud."
+with code-fraud ('up to 5 years') on sentence-fraud, a measure often confused with
+sentence-theft, and no other claim on sentence-theft has it: it may be the figure for
+sentence-fraud."
 """
 
 from __future__ import annotations

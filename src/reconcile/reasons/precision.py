@@ -2,19 +2,28 @@
 
 A figure written ``30,000`` was given to the nearest 10,000, so it may be a rounded
 ``29,000``; half that unit is its rounding allowance (see the format's *Precision*). This
-reason fires for a conflict whose gap lies within the rounding allowance of either figure,
-for agreeing figures whose stated values differ by no more than that allowance, and for
-figures that agree only because a hedge ("nearly", "about") widens one of them.
+reason fires for a conflict whose gap lies within the rounding allowance of either figure.
+It also fires for figures that agree although their stated values differ: when a hedge
+("nearly", "about") widens one of them so that the two meet, it says so; otherwise, when the
+stated values differ by no more than the coarser figure's rounding allowance, it says that
+the rounding takes in the other figure. (Without a hedge, two single figures agree only
+when they are equal, so that case comes from a ``{low, best, high}`` mapping, a sum of parts
+or a derived figure.)
 
 Example::
 
+    measures:
+      crowd: {label: "People at the march", unit: persons}
     claims:
       - {id: police-count, measure: crowd, value: "30,000", ...}
       - {id: council-count, measure: crowd, value: "29,000", ...}
 
-The two figures conflict (the gap is 1,000), but the conflict is minor, and ``precision`` is
-the likely reason: "police-count ('30,000') is given to the nearest 10,000, so it may stand
-for anything from 25,000 to 35,000: the gap of 1,000 lies within that rounding."
+The two figures conflict (the gap is 1,000), but the conflict is ``minor``, and
+``precision`` is the likely reason: "police-count ('30,000') is given to the nearest 10,000,
+so it may stand for anything from 25,000 to 35,000: the gap of 1,000 lies within that
+rounding." Had the police said ``about 30,000`` (28,500 to 31,500), the two would agree:
+"the figures agree only once the hedge of police-count ('about 30,000') is applied: it
+stands for 28,500 to 31,500."
 """
 
 from __future__ import annotations

@@ -11,23 +11,29 @@ source that prints it (then the figure is unattributed). It weighs:
 - an Admiralty ``reliability`` of D, E or F;
 - a figure the outlet gives without saying where it comes from.
 
-Figures from one origin relayed by several outlets (``via``) are one voice, not several:
-when both sides trace to the same origin the reason says so, and that their agreement is no
-independent confirmation.
+Figures from one origin relayed by several outlets (``via``) are one voice, not several.
+When every figure on both sides is attributed to the same ``origin``, the reason says so,
+naming the outlets that carried them, and what it means for the comparison: figures that
+agree are no independent confirmation of each other, and for a conflict the difference lies
+within one origin's own account. Figures that only share an outlet, with no origin named,
+are not counted as one voice.
 
 Example::
 
     origins:
       police: {name: "City police", kind: official, party: city-government}
       organisers: {name: "March organisers", kind: advocacy, party: organisers}
+    measures:
+      crowd: {label: "People at the march", unit: persons}
     claims:
       - {id: police-crowd, measure: crowd, value: "about 12,000", origin: police, ...}
       - {id: organisers-crowd, measure: crowd, value: "more than 50,000",
          origin: organisers, ...}
 
-"police-crowd comes from City police (official, party city-government) and organisers-crowd
-from March organisers (advocacy, party organisers): different parties, each with an
-interest in its figure."
+The two conflict, and ``sourcing`` is the likely reason: "police-crowd comes from City
+police (official, party city-government); organisers-crowd comes from March organisers
+(advocacy, party organisers): different parties, each with an interest in its figure;
+organisers-crowd comes from an advocacy origin with a stake in it."
 """
 
 from __future__ import annotations

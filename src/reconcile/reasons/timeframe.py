@@ -3,13 +3,17 @@
 Compares what each claim covers (``period``, or ``as_of`` for a figure that stands at a
 date) and, when neither gives one, when the sources were ``published``. It names the
 overlap or the gap in days, says when one period lies within the other, and says when a
-date it rests on was inferred (written with a leading ``~``). For a broad figure compared
-with the sum of its parts, it fires when a part's claim does not cover the broad claim's
-period exactly (the parts are then chosen by the rule in the format: the latest claim that
-ends no later, else the latest).
+date it rests on was inferred (written with a leading ``~``). An inferred date is used like
+a stated one: ``~2024-12-31`` and ``2024-12-31`` are the same day, so two periods that differ
+only in that mark are the same period, and the reason does not fire. For a broad figure
+compared with the sum of its parts, it fires when a part's claim does not cover the broad
+claim's period exactly (the parts are then chosen by the rule in the format: the latest
+claim that ends no later, else the latest).
 
 Example::
 
+    measures:
+      arrests: {label: "Arrests for shoplifting", unit: persons, cumulative: true}
     claims:
       - {id: year-total, measure: arrests, value: "1,200",
          period: {start: 2024-01, end: 2024-12}, ...}
@@ -17,8 +21,8 @@ Example::
          period: {start: 2024-03, end: 2024-05}, ...}
 
 "spring-total covers 2024-03-01 to 2024-05-31 (92 days), which lies within year-total's
-2024-01-01 to 2024-12-31 (366 days)." On a ``cumulative`` measure the two are
-``compatible``: the shorter period may hold the smaller total.
+2024-01-01 to 2024-12-31." The measure is ``cumulative``, so the two are ``compatible``: the
+shorter period may hold the smaller total.
 """
 
 from __future__ import annotations

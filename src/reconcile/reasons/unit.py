@@ -2,8 +2,11 @@
 
 Fires when the two sides count in different units: a claim's own ``unit`` against its
 measure's (persons against cases, say), or rates over different periods (``per: month``
-against ``per: year``). A difference of unit never changes the status of a comparison; it is
-reported so that a reader knows the two counts need not match one to one.
+against ``per: year``). A difference of unit of count never changes the status of a
+comparison; it is reported so that a reader knows the two counts need not match one to one.
+Rates over different periods are converted and compared per year (a month is a twelfth of a
+year, a week 7 and a day 1 of its 365.25 days), and the explanation gives both figures per
+year; a rate against a figure with no period cannot be compared one to one.
 
 Example::
 
@@ -14,7 +17,19 @@ Example::
       - {id: lawyers-arrests, measure: arrests, value: "95", unit: persons, ...}
 
 "police-arrests counts cases (the unit of measure arrests) while lawyers-arrests counts
-persons (the claim's own unit): one person can account for several cases."
+persons (the claim's own unit): the counts need not match one to one."
+
+Rates over different periods::
+
+    measures:
+      visitors: {label: "Visitors to the festival grounds", unit: persons}
+    claims:
+      - {id: office-visitors, measure: visitors, value: "30,000 a month", type: rate, ...}
+      - {id: council-visitors, measure: visitors, value: "360,000 a year", type: rate, ...}
+
+The two agree once both are per year: "office-visitors ('30,000 a month') counts per month
+and council-visitors ('360,000 a year') counts per year; both are compared per year (360,000
+against 360,000)."
 """
 
 from __future__ import annotations

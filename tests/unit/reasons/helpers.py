@@ -4,16 +4,22 @@ A test writes its figure file as a ``textwrap.dedent`` string. :func:`compare_ya
 together with :data:`SOURCES`, a second file that defines two neutral news sources,
 ``herald`` and ``courier``, published on the same day, so that a test needs to define only
 what its case rests on (a file may be split; the sections of both are merged).
+
+:func:`example` reads the worked example of a reason's docstring the same way, and
+:func:`documented` checks that a sentence the docstring quotes is what the reason says, so
+that the documentation cannot drift from the code.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable
 
 from reconcile.engine import CompareResult, Comparison, compare
 from reconcile.loader import read_text
 from reconcile.reasons import Reason
+from reconcile.reasons.__main__ import docstring, literal_blocks
 from reconcile.validate import build
 
 SOURCES = textwrap.dedent(
@@ -100,4 +106,36 @@ def cites(comparison: Comparison, code: str, *texts: str) -> Reason:
     fired = reason(comparison, code)
     for text in texts:
         assert text in fired.explanation, f"{text!r} not in {code}: {fired.explanation!r}"
+    return fired
+
+
+_ELIDED = re.compile(r"\.\.\.(\s*\})")
+
+
+def example(code: str, block: int = 0) -> str:
+    """The figure file of a reason's worked example: the docstring's ``::`` block ``block``.
+
+    A docstring example leaves out what its case does not rest on: ``version``, and the
+    fields of a claim written as ``...`` (here ``source: herald``, of :data:`SOURCES`).
+    """
+    blocks = literal_blocks(docstring(code))
+    assert len(blocks) > block, f"reason {code} has no example block {block}"
+    return "version: 1\n" + _ELIDED.sub(r"source: herald\1", blocks[block]) + "\n"
+
+
+def documented(comparison: Comparison, code: str, quote: str) -> Reason:
+    """Assert that reason ``code``'s docstring quotes ``quote`` and that the reason says it.
+
+    The quote is matched against the docstring with its line breaks taken as spaces; a "…"
+    in it stands for words the docstring leaves out, so each piece between them must appear
+    in the explanation, in order.
+    """
+    page = " ".join(docstring(code).split())
+    assert quote in page, f"the docstring of {code} does not quote {quote!r}"
+    fired = reason(comparison, code)
+    rest = fired.explanation
+    for piece in (p.strip() for p in quote.split("…")):
+        at = rest.find(piece)
+        assert at >= 0, f"{piece!r} not in {code}: {fired.explanation!r}"
+        rest = rest[at + len(piece) :]
     return fired

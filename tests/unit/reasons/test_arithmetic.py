@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.reasons.helpers import assert_comparison, cites, compare_yaml
+from tests.unit.reasons.helpers import assert_comparison, cites, compare_yaml, documented, example
 
 SHARE_AT_THE_BOTTOM = """
     version: 1
@@ -64,12 +64,12 @@ def test_a_share_that_follows_only_at_the_bottom_of_a_range() -> None:
     fired = cites(
         comparison,
         "arithmetic",
-        "schools-share states '17%' (16.5–17.5 once its rounding is allowed for)",
-        "budget-schools ('49.8 million') / budget-total ('between 300 and 400 million') × 100",
-        "gives 12.45–16.6",
-        "it follows only once rounded",
-        "budget-total is in the bottom 2% of its 300,000,000–400,000,000 range",
-        "(up to 301,818,182)",
+        "schools-share states '17%' (16.5 to 17.5 once its rounding is allowed for)",
+        "budget-schools ('49.8 million') divided by budget-total ('between 300 and 400 million'),"
+        " as a percentage gives 12.45 to 16.6",
+        "it follows only when its rounding is allowed for",
+        "budget-total is in the bottom 2% of its 300 million to 400 million range",
+        "(up to 301.8 million)",
     )
     assert fired.score == 0.9
 
@@ -120,8 +120,8 @@ def test_a_sum_that_cannot_follow() -> None:
     fired = cites(
         comparison,
         "arithmetic",
-        "weekend states '250' (245–255 once its rounding is allowed for)",
-        "friday ('120') + saturday ('85') gives 205",
+        "weekend states '250' (245 to 255 once its rounding is allowed for)",
+        "friday ('120') plus saturday ('85') gives 205",
         "it does not follow from its inputs",
     )
     assert fired.score == 0.95
@@ -175,7 +175,8 @@ def test_a_difference_that_cannot_follow() -> None:
         comparison,
         "arithmetic",
         "budget-increase states '60 million'",
-        "budget-this-year ('452 million') - budget-last-year ('410 million') gives 42,000,000",
+        "budget-increase states '60 million' (55 million to 65 million once its rounding",
+        "budget-this-year ('452 million') minus budget-last-year ('410 million') gives 42 million",
         "it does not follow from its inputs",
     )
 
@@ -227,7 +228,29 @@ def test_a_difference_that_follows_only_at_the_top_of_a_range() -> None:
     cites(
         comparison,
         "arithmetic",
-        "it follows only once rounded",
-        "budget-this-year is in the top 0.8% of its 440,000,000–452,600,000 range",
-        "(from 452,500,000)",
+        "budget-this-year ('between 440 and 452.6 million') minus budget-last-year",
+        "gives 40 million to 52.6 million",
+        "it follows only when its rounding is allowed for",
+        "budget-this-year is in the top 0.8% of its 440 million to 452.6 million range",
+        "(from 452.5 million)",
+    )
+
+
+def test_the_documented_example() -> None:
+    # 44.4 / 300..400 million is 11.1% to 14.8%: "15%" conflicts as stated, and follows once
+    # its rounding (14.5 to 15.5) is allowed for, with a total of at most 44.4 / 0.145 million
+    comparison = assert_comparison(
+        compare_yaml(example("arithmetic")),
+        claims=SHARE,
+        status="conflict",
+        severity="minor",
+        likely="arithmetic",
+    )
+    documented(
+        comparison,
+        "arithmetic",
+        "schools-share states '15%' (14.5 to 15.5 once its rounding is allowed for); … gives "
+        "11.1 to 14.8: it follows only when its rounding is allowed for; possible only where "
+        "budget-total is in the bottom 6% of its 300 million to 400 million range (up to 306.2 "
+        "million).",
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.reasons.helpers import assert_comparison, cites, compare_yaml
+from tests.unit.reasons.helpers import assert_comparison, cites, compare_yaml, documented, example
 
 LIMIT_AND_COUNT = """
     version: 1
@@ -35,7 +35,7 @@ def test_a_limit_against_a_count_fires() -> None:
         "claim-type",
         "scheme-cap is a limit ('up to 5,000')",
         "scheme-filled is a count ('4,200')",
-        "a limit bounds a count, it does not report one",
+        "a limit is a cap, not a tally; a count reports what was tallied",
     )
     assert fired.score == 0.55
 
@@ -91,7 +91,7 @@ def test_a_target_against_a_count_is_likely() -> None:
         "claim-type",
         "scheme-goal is a target ('6,000')",
         "scheme-filled is a count ('4,200')",
-        "a target says what is wanted, not what happened",
+        "a target says what is wanted, not what happened; a count reports what was tallied",
     )
     assert fired.score == 0.7
 
@@ -136,4 +136,18 @@ def test_two_estimates_do_not_fire() -> None:
         claims=["scheme-guess", "scheme-filled"],
         status="conflict",
         not_fires=["claim-type"],
+    )
+
+
+def test_the_documented_example() -> None:
+    comparison = assert_comparison(
+        compare_yaml(example("claim-type")),
+        claims=["scheme-cap", "scheme-filled"],
+        status="consistent",
+    )
+    documented(
+        comparison,
+        "claim-type",
+        "scheme-cap is a limit ('up to 5,000') and scheme-filled is a count ('4,200'): a limit "
+        "is a cap, not a tally; a count reports what was tallied.",
     )

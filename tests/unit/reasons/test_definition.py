@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tests.unit.reasons.helpers import assert_comparison, cites, compare_yaml, find
+from tests.unit.reasons.helpers import (
+    assert_comparison,
+    cites,
+    compare_yaml,
+    documented,
+    example,
+    find,
+)
 
 PART_AND_WHOLE = """
     version: 1
@@ -80,8 +87,9 @@ def test_a_bound_shared_with_a_confusable_measure_is_strong_and_likely() -> None
         comparison,
         "definition",
         "paper-theft ('2 to 5 years') shares its upper bound 5",
-        "code-fraud ('up to 5 years') on sentence-fraud",
-        "no other claim on its own measure sentence-theft has it",
+        "code-fraud ('up to 5 years') on sentence-fraud, a measure often confused with"
+        " sentence-theft",
+        "no other claim on sentence-theft has it",
         "it may be the figure for sentence-fraud",
     )
     assert fired.score == 0.9
@@ -239,3 +247,19 @@ def test_a_broad_figure_equal_to_the_sum_is_consistent_and_still_explained() -> 
     comparison = find(compare_yaml(text), ["police-arrests", "police-detentions", "paper-held"])
     assert comparison.status == "consistent"
     cites(comparison, "definition", "sum_of [arrests, detentions]")
+
+
+def test_the_documented_example() -> None:
+    comparison = assert_comparison(
+        compare_yaml(example("definition")),
+        claims=["paper-theft", "code-theft"],
+        status="conflict",
+        likely="definition",
+    )
+    documented(
+        comparison,
+        "definition",
+        "paper-theft ('2 to 5 years') shares its upper bound 5 with code-fraud ('up to 5 "
+        "years') on sentence-fraud, a measure often confused with sentence-theft, and no other "
+        "claim on sentence-theft has it: it may be the figure for sentence-fraud.",
+    )

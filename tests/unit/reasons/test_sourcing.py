@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from tests.unit.reasons.helpers import assert_comparison, cites, compare_yaml
+from tests.unit.reasons.helpers import (
+    assert_comparison,
+    cites,
+    compare_yaml,
+    documented,
+    example,
+)
 
 TWO_PARTIES = """
     version: 1
@@ -81,7 +87,7 @@ def test_a_party_on_one_side_only_fires_weakly() -> None:
     fired = cites(
         comparison,
         "sourcing",
-        "only one side speaks for a party: police-crowd (party city-government)",
+        "police-crowd (city-government) speaks for a party to the story, the other side for none",
     )
     assert fired.score == 0.25
 
@@ -248,10 +254,64 @@ def test_one_origin_relayed_by_two_outlets_is_one_voice() -> None:
     fired = cites(
         comparison,
         "sourcing",
-        "every figure here comes from City police (official)",
-        "relayed by Daily Herald, Evening Courier, Metro Wire",
-        "one voice, so agreement between them is no independent confirmation",
+        "herald-crowd, courier-crowd all come from City police (official)",
+        "published by Daily Herald, Evening Courier, Metro Wire",
+        "one voice, so their agreement is no independent confirmation",
     )
+    assert fired.score == 0.1
+
+
+def test_one_origin_on_both_sides_of_a_conflict_is_one_account() -> None:
+    text = """
+        version: 1
+        origins:
+          police: {name: "City police", kind: official}
+        measures:
+          crowd: {label: "People at the march", unit: persons}
+        claims:
+          - {id: herald-crowd, measure: crowd, value: "12,000", origin: police, source: herald}
+          - {id: courier-crowd, measure: crowd, value: "15,000", origin: police,
+             source: courier}
+    """
+    comparison = assert_comparison(
+        compare_yaml(text),
+        claims=["herald-crowd", "courier-crowd"],
+        status="conflict",
+        fires=["sourcing"],
+    )
+    fired = cites(
+        comparison,
+        "sourcing",
+        "herald-crowd, courier-crowd all come from City police (official)",
+        "published by Daily Herald, Evening Courier",
+        "one voice, so the difference lies within one origin's own account",
+    )
+    assert "agreement" not in fired.explanation
+
+
+def test_one_outlet_without_an_origin_is_not_one_voice() -> None:
+    # the outlet names no origin for either figure: who they come from is not known, so
+    # they are not said to be one voice, only unattributed
+    text = """
+        version: 1
+        measures:
+          crowd: {label: "People at the march", unit: persons}
+        claims:
+          - {id: morning-crowd, measure: crowd, value: "12,000", source: herald}
+          - {id: evening-crowd, measure: crowd, value: "about 12,000", source: herald}
+    """
+    comparison = assert_comparison(
+        compare_yaml(text),
+        claims=["morning-crowd", "evening-crowd"],
+        status="consistent",
+        fires=["sourcing"],
+    )
+    fired = cites(
+        comparison,
+        "sourcing",
+        "morning-crowd, evening-crowd given by the outlet without an origin",
+    )
+    assert "one voice" not in fired.explanation
     assert fired.score == 0.1
 
 
@@ -273,4 +333,21 @@ def test_two_origins_printed_by_two_outlets_are_two_voices() -> None:
         claims=["herald-crowd", "courier-crowd"],
         status="consistent",
         not_fires=["sourcing"],
+    )
+
+
+def test_the_documented_example() -> None:
+    comparison = assert_comparison(
+        compare_yaml(example("sourcing")),
+        claims=["police-crowd", "organisers-crowd"],
+        status="conflict",
+        likely="sourcing",
+    )
+    documented(
+        comparison,
+        "sourcing",
+        "police-crowd comes from City police (official, party city-government); "
+        "organisers-crowd comes from March organisers (advocacy, party organisers): different "
+        "parties, each with an interest in its figure; organisers-crowd comes from an advocacy "
+        "origin with a stake in it.",
     )

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tests.unit.reasons.helpers import assert_comparison, cites, compare_yaml, find
+from tests.unit.reasons.helpers import (
+    assert_comparison,
+    cites,
+    compare_yaml,
+    documented,
+    example,
+    find,
+)
 
 NESTED = """
     version: 1
@@ -306,6 +313,21 @@ def test_an_inferred_end_is_used_like_a_stated_one() -> None:
         compare_yaml(text),
         claims=["winter-total", "winter-implied"],
         status="conflict",
+        not_fires=["timeframe"],
     )
     for fired in comparison.reasons:
         assert "lies within" not in fired.explanation, fired
+
+
+def test_the_documented_example() -> None:
+    comparison = assert_comparison(
+        compare_yaml(example("timeframe")),
+        claims=["year-total", "spring-total"],
+        status="compatible",
+    )
+    documented(
+        comparison,
+        "timeframe",
+        "spring-total covers 2024-03-01 to 2024-05-31 (92 days), which lies within "
+        "year-total's 2024-01-01 to 2024-12-31.",
+    )
