@@ -229,14 +229,25 @@ def _comparison(subject: Subject, sort_key: tuple[int, ...]) -> Comparison:
 PER_YEAR = {"year": 1.0, "month": 12.0, "week": 365.25 / 7, "day": 365.25}
 
 
-def _pair_subject(dataset: Dataset, x: ClaimRecord, y: ClaimRecord) -> Subject:
+def _figure(record: ClaimRecord, per_year: bool) -> Figure:
+    """A claim as an interval; a rate per year when rates over different periods meet."""
+    per = record.claim.effective_per
+    if per_year and per:
+        return Figure.of(record, PER_YEAR[per], per_year=True)
+    return Figure.of(record)
+
+
+def _mixed_rates(records: Iterable[ClaimRecord]) -> bool:
+    """Rates over different periods (a month, a year) are among the claims."""
+    return len({r.claim.effective_per for r in records} - {None}) > 1
+
+
+def _pair_subject(
+    dataset: Dataset, x: ClaimRecord, y: ClaimRecord, per_year: bool = False
+) -> Subject:
     a, b = (x, y) if x.order < y.order else (y, x)
-    per_a, per_b = a.claim.effective_per, b.claim.effective_per
-    if per_a and per_b and per_a != per_b:
-        # rates over different periods are compared per year
-        fa, fb = Figure.of(a, PER_YEAR[per_a]), Figure.of(b, PER_YEAR[per_b])
-        return _judge(dataset, "pair", fa, fb, (a, b))
-    return _judge(dataset, "pair", Figure.of(a), Figure.of(b), (a, b))
+    per_year = per_year or _mixed_rates((a, b))
+    return _judge(dataset, "pair", _figure(a, per_year), _figure(b, per_year), (a, b))
 
 
 def _sum_subject(
@@ -269,23 +280,20 @@ def _derived_subject(dataset: Dataset, record: ClaimRecord) -> Subject:
 
 
 def _pairs_within(
-    records: list[ClaimRecord], summarise: bool
+    figures: list[Figure], summarise: bool
 ) -> Iterator[tuple[ClaimRecord, ClaimRecord]]:
     """Pairs of claims on one measure; in a large measure only pairs that do not overlap
     (overlapping ones are consistent, and summarised by the measure's positions)."""
-    if not summarise:
+    records = [f.records[0] for f in figures]
+    if not summarise or any(r.claim.type == "legal-range" for r in records):
+        # in a legal range stated bounds decide, not overlap: every pair is looked at
         yield from combinations(records, 2)
         return
-    by_low = sorted(records, key=lambda r: (r.claim.value.low, r.order))
-    lows = [r.claim.value.low for r in by_low]
-    legal = any(r.claim.type == "legal-range" for r in records)
-    for record in records:
-        if legal:
-            # stated bounds decide, not overlap: every pair must be looked at
-            yield from ((record, other) for other in records if other.order > record.order)
-            continue
-        start = bisect.bisect_right(lows, record.claim.value.high)
-        yield from ((record, other) for other in by_low[start:])
+    by_low = sorted(figures, key=lambda f: (f.low, f.records[0].order))
+    lows = [f.low for f in by_low]
+    for figure in figures:
+        start = bisect.bisect_right(lows, figure.high)
+        yield from ((figure.records[0], other.records[0]) for other in by_low[start:])
 
 
 def compare(dataset: Dataset) -> CompareResult:
@@ -310,19 +318,21 @@ def compare(dataset: Dataset) -> CompareResult:
             comparisons.append(_comparison(subject, key(subject)))
 
     summarised: set[str] = set()
+    yearly = {m for m, records in by_measure.items() if _mixed_rates(records)}
+    figures = {m: [_figure(r, m in yearly) for r in records] for m, records in by_measure.items()}
     for measure_id, records in by_measure.items():
         big = len(records) > limit
         if big:
             summarised.add(measure_id)
-        for x, y in _pairs_within(records, big):
-            subject = _pair_subject(dataset, x, y)
+        for x, y in _pairs_within(figures[measure_id], big):
+            subject = _pair_subject(dataset, x, y, measure_id in yearly)
             if big and subject.status == "consistent":
                 continue
             add(subject)
     for (ma, mb), _relation in sorted(_related(dataset).items()):
         for x in by_measure.get(ma, []):
             for y in by_measure.get(mb, []):
-                add(_pair_subject(dataset, x, y))
+                add(_pair_subject(dataset, x, y, ma in yearly or mb in yearly))
     for records in by_measure.values():
         for record in records:
             add(_sum_subject(dataset, record, by_measure))
@@ -332,7 +342,7 @@ def compare(dataset: Dataset) -> CompareResult:
     reviewed = _reviewed(dataset, ordered)
     ordered = [_with_review(c, reviewed) for c in ordered]
     summaries = tuple(
-        _summary(dataset, m, by_measure.get(m, []), m in summarised) for m in dataset.measures
+        _summary(dataset, m, figures.get(m, []), m in summarised) for m in dataset.measures
     )
     return CompareResult(dataset, tuple(ordered), summaries)
 
@@ -351,9 +361,10 @@ def _with_review(comparison: Comparison, reviewed: set[frozenset[str]]) -> Compa
 # --- per-measure summary ----------------------------------------------------------------
 
 
-def _positions(records: list[ClaimRecord]) -> tuple[tuple[str, ...], ...]:
+def _positions(figures: list[Figure]) -> tuple[tuple[str, ...], ...]:
     """Groups of mutually consistent claims: claims whose intervals share a point (for legal
     ranges, whose stated bounds match), each group listed once, in file order."""
+    records = [f.records[0] for f in figures]
     if not records:
         return ()
     if any(r.claim.type == "legal-range" for r in records):
@@ -367,8 +378,8 @@ def _positions(records: list[ClaimRecord]) -> tuple[tuple[str, ...], ...]:
                 groups.append([record])
         return tuple(tuple(r.id for r in g) for g in groups)
     events = sorted(
-        [(r.claim.value.low, 0, r.order, r) for r in records]
-        + [(r.claim.value.high, 1, r.order, r) for r in records],
+        [(f.low, 0, f.records[0].order, f.records[0]) for f in figures]
+        + [(f.high, 1, f.records[0].order, f.records[0]) for f in figures],
         key=lambda e: (e[0], e[1], e[2]),
     )
     open_now: dict[int, ClaimRecord] = {}
@@ -388,13 +399,14 @@ def _positions(records: list[ClaimRecord]) -> tuple[tuple[str, ...], ...]:
 
 
 def _summary(
-    dataset: Dataset, measure_id: str, records: list[ClaimRecord], summarised: bool
+    dataset: Dataset, measure_id: str, figures: list[Figure], summarised: bool
 ) -> MeasureSummary:
     from reconcile.reasons.sourcing import voice
 
     measure = dataset.measures[measure_id]
-    lows = [r.claim.value.low for r in records]
-    highs = [r.claim.value.high for r in records]
+    records = [f.records[0] for f in figures]
+    lows = [f.low for f in figures]
+    highs = [f.high for f in figures]
     voices = {voice(r.claim, dataset).key for r in records}
     return MeasureSummary(
         id=measure_id,
@@ -404,6 +416,6 @@ def _summary(
         low=min(lows) if lows else None,
         high=max(highs) if highs else None,
         independent_origins=len(voices),
-        positions=_positions(records),
+        positions=_positions(figures),
         summarised=summarised,
     )

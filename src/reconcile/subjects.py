@@ -33,6 +33,12 @@ class Figure:
     rounding: float = 0.0  # half the unit the figure was given to (sum of parts' for a sum)
     note: str = ""  # how the figure was built, in words (for sums and derived figures)
     scale: float = 1.0  # a derived share is its ratio times 100
+    per_year: bool = False  # a rate converted to a yearly figure to meet another period's
+
+    @property
+    def suffix(self) -> str:
+        """Words after a number taken from this figure: " a year" for a converted rate."""
+        return " a year" if self.per_year else ""
 
     @property
     def claim(self) -> Claim:
@@ -43,10 +49,17 @@ class Figure:
         return len(self.records) == 1 and not self.note
 
     @classmethod
-    def of(cls, record: ClaimRecord, scale: float = 1.0) -> Figure:
+    def of(cls, record: ClaimRecord, scale: float = 1.0, per_year: bool = False) -> Figure:
         value = record.claim.value
         best = value.best * scale if value.best is not None else None
-        return cls(value.low * scale, value.high * scale, best, (record,), value.rounding * scale)
+        return cls(
+            value.low * scale,
+            value.high * scale,
+            best,
+            (record,),
+            value.rounding * scale,
+            per_year=per_year,
+        )
 
     def overlaps(self, other: Figure) -> bool:
         return max(self.low, other.low) <= min(self.high, other.high)

@@ -250,7 +250,7 @@ def test_schema_file_is_current(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_valid_files_pass_the_json_schema() -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema
     import yaml
 
     schema = json.loads((ROOT / "schema" / "figures.schema.json").read_text(encoding="utf-8"))

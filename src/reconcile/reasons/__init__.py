@@ -46,11 +46,15 @@ class Reason:
 
 
 _MODULES: tuple[ModuleType, ...] = (
-    definition, unit, timeframe, sourcing, precision, claim_type, arithmetic,
+    definition,
+    unit,
+    timeframe,
+    sourcing,
+    precision,
+    claim_type,
+    arithmetic,
 )
-REASONS: dict[str, ReasonModule] = {
-    cast(str, m.CODE): cast(ReasonModule, m) for m in _MODULES
-}
+REASONS: dict[str, ReasonModule] = {cast(str, m.CODE): cast(ReasonModule, m) for m in _MODULES}
 ORDER: dict[str, int] = {code: i for i, code in enumerate(REASONS)}
 
 

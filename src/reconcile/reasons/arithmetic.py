@@ -65,8 +65,7 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
     assert claim.derived is not None
     low, high = stated.low - stated.rounding, stated.high + stated.rounding
     widened = (
-        f" ({interval_text(low, high)} once its rounding is allowed for)"
-        if stated.rounding else ""
+        f" ({interval_text(low, high)} once its rounding is allowed for)" if stated.rounding else ""
     )
     head = (
         f"{claim.id} states {claim.value.text!r}{widened}; {computed.note} gives "

@@ -49,10 +49,18 @@ OPTIONS = Options()
 def _rounding_words(figure: Figure) -> str:
     unit = figure.rounding * 2
     centre = figure.best if figure.best is not None else figure.low
+    per = figure.suffix
     return (
-        f"{figure_text(figure)} is given to the nearest {fmt(unit)}, so it may stand for "
-        f"anything from {fmt(centre - figure.rounding)} to {fmt(centre + figure.rounding)}"
+        f"{figure_text(figure)} is given to the nearest {fmt(unit)}{per}, so it may stand for "
+        f"anything from {fmt(centre - figure.rounding)} to {fmt(centre + figure.rounding)}{per}"
     )
+
+
+def _needs_hedge(figure: Figure, other: Figure) -> bool:
+    """The figure's hedge is what makes it meet the other: its stated value alone does not."""
+    if not (figure.single and figure.claim.value.hedge and figure.best is not None):
+        return False
+    return not other.low <= figure.best <= other.high and figure.low < figure.high
 
 
 def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
@@ -62,24 +70,25 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
         if coarser.rounding > 0 and subject.gap.absolute <= coarser.rounding:
             return Evidence(
                 options.gap_within_rounding,
-                f"{_rounding_words(coarser)}: the gap of {fmt(subject.gap.absolute)} lies "
-                "within that rounding.",
+                f"{_rounding_words(coarser)}: the gap of {fmt(subject.gap.absolute)}"
+                f"{coarser.suffix} lies within that rounding.",
             )
         return None
     if subject.status != "consistent" or a.best is None or b.best is None or a.best == b.best:
         return None
-    hedged = [f for f in (a, b) if f.single and f.claim.value.hedge and f.low < f.high]
-    if hedged:
-        f = hedged[0]
-        return Evidence(
-            options.hedge_bridges,
-            f"the figures agree only once the hedge of {f.claim.id} ({f.claim.value.text!r}) "
-            f"is applied: it stands for {fmt(f.low)} to {fmt(f.high)}.",
-        )
+    needed = [f for f, other in ((a, b), (b, a)) if _needs_hedge(f, other)]
+    if needed:
+        names = " and ".join(f"{f.claim.id} ({f.claim.value.text!r})" for f in needed)
+        spans = " and ".join(f"{fmt(f.low)} to {fmt(f.high)}{f.suffix}" for f in needed)
+        if len(needed) == 1:
+            words = f"the hedge of {names} is applied: it stands for {spans}"
+        else:
+            words = f"the hedges of {names} are applied: they stand for {spans}"
+        return Evidence(options.hedge_bridges, f"the figures agree only once {words}.")
     finer = b if coarser is a else a
     if coarser.rounding > 0 and abs(a.best - b.best) <= coarser.rounding:
         return Evidence(
             options.rounded_equal,
-            f"{_rounding_words(coarser)}, which takes in {fmt(finer.best)}.",
+            f"{_rounding_words(coarser)}, which takes in {fmt(finer.best)}{finer.suffix}.",
         )
     return None

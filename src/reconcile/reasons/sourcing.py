@@ -89,8 +89,12 @@ def voice(claim: Claim, dataset: Dataset) -> Voice:
     if claim.origin is not None:
         origin = dataset.origins[claim.origin]
         return Voice(
-            f"origin:{claim.origin}", origin.name, origin.kind, origin.party,
-            origin.reliability, True,
+            f"origin:{claim.origin}",
+            origin.name,
+            origin.kind,
+            origin.party,
+            origin.reliability,
+            True,
         )
     source = dataset.sources[claim.source]
     name = source.outlet or source.title
@@ -141,11 +145,11 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
             | {dataset.sources[c.source].outlet or c.source for c, _ in everyone}
         )
         ids = ", ".join(c.id for c, _ in everyone)
-        meaning = (
-            "the difference lies within one origin's own account"
-            if subject.status == "conflict"
-            else "their agreement is no independent confirmation"
-        )
+        meaning = {
+            "conflict": "the difference lies within one origin's own account",
+            "compatible": "they are one account, not two independent ones",
+            "consistent": "their agreement is no independent confirmation",
+        }[subject.status]
         return Evidence(
             options.one_voice + score,
             f"{ids} all come from {va.words()}, published by {', '.join(relays)}: one voice, "

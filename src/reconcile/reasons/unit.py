@@ -89,9 +89,7 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
     if b.single or not b.records:
         other = _whose(b, dataset)
     else:
-        parts = "; ".join(
-            f"{r.claim.id} counts {dataset.unit_of(r.claim)}" for r in b.records
-        )
+        parts = "; ".join(f"{r.claim.id} counts {dataset.unit_of(r.claim)}" for r in b.records)
         other = f"the parts are counted as follows: {parts}"
     return Evidence(
         options.different_unit,

@@ -258,10 +258,8 @@ def test_the_documented_example() -> None:
 # Known defect: precision gives the first hedged figure as what makes the two meet, without
 # checking that its hedge does. The hedge explanation must be given only for a hedge that the
 # agreement needs.
-HEDGE_NOT_NEEDED = "precision names a hedge that the agreement does not need"
 
 
-@pytest.mark.xfail(strict=True, reason=HEDGE_NOT_NEEDED)
 def test_a_hedge_the_agreement_does_not_need_is_not_given_as_the_reason() -> None:
     # court-arrests' stated range, 600 to 800, takes in 700 as written: the two agree
     # without the hedge of "about 700"
@@ -283,7 +281,6 @@ def test_a_hedge_the_agreement_does_not_need_is_not_given_as_the_reason() -> Non
         assert "agree only once the hedge" not in fired.explanation, fired
 
 
-@pytest.mark.xfail(strict=True, reason=HEDGE_NOT_NEEDED)
 def test_the_hedge_named_is_the_one_that_makes_the_figures_meet() -> None:
     # "nearly 100" is 95 to 100 and does not reach 102; "about 102" is 96.9 to 107.1 and
     # takes in 100: only the courier's hedge makes the two meet

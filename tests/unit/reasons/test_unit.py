@@ -226,8 +226,6 @@ def test_the_documented_examples() -> None:
 # rates that are equal as written ("30,000 a month", "30,000 a year") are never compared,
 # and its positions group them as agreeing; precision quotes the per-year figures as if they
 # were the written ones.
-RATES_AS_WRITTEN = "rates over different periods are read as written outside the pair"
-
 RATES = """
     version: 1
     settings: {list_limit: 2}
@@ -255,7 +253,6 @@ def test_rates_equal_as_written_conflict_per_year() -> None:
     cites(comparison, "unit", "both are compared per year (360,000 against 30,000)")
 
 
-@pytest.mark.xfail(strict=True, reason=RATES_AS_WRITTEN)
 def test_a_summarised_measure_lists_a_conflict_of_rates_equal_as_written() -> None:
     # 30,000 a month (360,000 a year) against 30,000 a year: a major conflict, which a
     # measure with more claims than list_limit must still list
@@ -267,7 +264,6 @@ def test_a_summarised_measure_lists_a_conflict_of_rates_equal_as_written() -> No
     )
 
 
-@pytest.mark.xfail(strict=True, reason=RATES_AS_WRITTEN)
 def test_positions_do_not_group_rates_that_conflict_per_year() -> None:
     result = compare_yaml(RATES.replace("list_limit: 2", "list_limit: 50"))
     conflicts = {frozenset(c.claims) for c in result.comparisons if c.status == "conflict"}
@@ -278,7 +274,6 @@ def test_positions_do_not_group_rates_that_conflict_per_year() -> None:
                 assert frozenset((first, second)) not in conflicts, visitors.positions
 
 
-@pytest.mark.xfail(strict=True, reason=RATES_AS_WRITTEN)
 def test_precision_says_a_rate_compared_per_year_is_per_year() -> None:
     # "30,000 a month" was given to the nearest 10,000 a month; per year, 360,000 against
     # 350,000 is a gap of 10,000 within its rounding of 60,000 a year. "given to the nearest
