@@ -68,7 +68,8 @@ def _inferred(*claims: Claim) -> str:
     marked = [c.id for c in claims if c.inferred_dates]
     if not marked:
         return ""
-    return f" ({', '.join(marked)} rest{'s' if len(marked) == 1 else ''} on a date inferred from the text, not stated)"
+    verb = "rests" if len(marked) == 1 else "rest"
+    return f" ({', '.join(marked)} {verb} on a date inferred from the text, not stated)"
 
 
 def _pair(a: Claim, b: Claim, dataset: Dataset, options: Options) -> Evidence | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.unit.reasons.helpers import assert_comparison, cites, compare_yaml, documented, example
 
 PERSONS_AND_CASES = """
