@@ -266,6 +266,72 @@ def check(
     raise typer.Exit(exit_code(failing=gate.failing))
 
 
+DiffFormat = enum.Enum(  # type: ignore[misc]
+    "DiffFormat", {name: name for name in ("text", "json", "markdown")}, type=str
+)
+DiffGate = enum.Enum("DiffGate", {"new-conflicts": "new-conflicts"}, type=str)  # type: ignore[misc]
+
+
+@app.command()
+def diff(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="OLD NEW figure files or folders; with --rev, the working files to compare "
+            "with the revision (default: data/figures.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option("--rev", help="Compare the working files with this git revision."),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="markdown is for pull-request comments.")
+    ] = DiffFormat.text,  # type: ignore[attr-defined]
+    fail_on: Annotated[
+        DiffGate | None,
+        typer.Option("--fail-on", help="Exit 1 when the change brings new conflicts."),
+    ] = None,
+) -> None:
+    """What moved between two versions: claims added, removed and changed, conflicts that
+    appeared or went away, reviews made stale.
+
+    Exit 0, or 1 with --fail-on new-conflicts when a conflict appeared; 2 on invalid input.
+    """
+    from reconcile.diff import DIFF_RENDERERS, GitError, load_revision
+    from reconcile.diff import diff as run_diff
+    from reconcile.outcome import exit_code
+    from reconcile.problems import InputError
+    from reconcile.validate import load
+
+    given = list(paths or [])
+    try:
+        if rev is not None:
+            working = given or [DEFAULT_FILE]
+            old = load_revision(rev, working)
+            new = load(working)
+            labels = (rev, "working tree")
+        else:
+            if len(given) != 2:
+                typer.echo(
+                    "Error: give OLD and NEW figure files or folders, or --rev REV [PATHS...]",
+                    err=True,
+                )
+                raise typer.Exit(ExitCode.INVALID)
+            old, new = load([given[0]]), load([given[1]])
+            labels = (str(given[0]), str(given[1]))
+    except GitError as err:
+        typer.echo(f"Error: {err}", err=True)
+        raise typer.Exit(ExitCode.INVALID) from None
+    except InputError as err:
+        _fail_on_input(err)
+    result = run_diff(old, new, old_label=labels[0], new_label=labels[1])
+    DIFF_RENDERERS[output_format.value](result, sys.stdout)
+    failing = result.new_conflicts if fail_on is not None else 0
+    raise typer.Exit(exit_code(failing=failing))
+
+
 @app.command()
 def claims(
     paths: Paths = None,

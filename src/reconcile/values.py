@@ -147,14 +147,17 @@ ordinals.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal, NamedTuple, TypeVar
 
 from text_to_num import text2num
+
+_T = TypeVar("_T")
 
 __all__ = [
     "ACCEPTED_FORMS",
@@ -496,6 +499,7 @@ def _suffix_table(phrases: Mapping[str, str]) -> tuple[tuple[tuple[str, ...], st
 _RATES: Final = _suffix_table(_RATE_PHRASES)
 _UNITS: Final = _suffix_table(_UNIT_SPELLINGS)
 
+
 _SEPARATORS: Final[dict[_Role | None, frozenset[str]]] = {
     "between": frozenset({"and", *_DASHES}),
     "from": frozenset({"to", *_DASHES}),
@@ -597,20 +601,49 @@ def _check_vocabulary(tokens: Sequence[_Token]) -> None:
             raise _Unreadable(f"unknown word {token.text!r}{hint}")
 
 
+def _first_words(
+    table: Sequence[tuple[tuple[str, ...], _T]],
+) -> dict[str, list[tuple[tuple[str, ...], _T]]]:
+    """A phrase table indexed by its phrases' first word (longest phrase first, as listed)."""
+    index: dict[str, list[tuple[tuple[str, ...], _T]]] = {}
+    for phrase, value in table:
+        index.setdefault(phrase[0], []).append((phrase, value))
+    return index
+
+
+def _last_words(
+    table: Sequence[tuple[tuple[str, ...], _T]],
+) -> dict[str, list[tuple[tuple[str, ...], _T]]]:
+    """A phrase table indexed by its phrases' last word (longest phrase first, as listed)."""
+    index: dict[str, list[tuple[tuple[str, ...], _T]]] = {}
+    for phrase, value in table:
+        index.setdefault(phrase[-1], []).append((phrase, value))
+    return index
+
+
+_PREFIX_INDEX: Final = _first_words(_PREFIXES)
+_RATE_INDEX: Final = _last_words(_RATES)
+_UNIT_INDEX: Final = _last_words(_UNITS)
+
+
 def _match_prefix(
-    words: Sequence[str], pos: int, table: Sequence[tuple[tuple[str, ...], _Role]]
+    words: Sequence[str], pos: int, index: dict[str, list[tuple[tuple[str, ...], _Role]]]
 ) -> tuple[tuple[str, ...], _Role] | None:
-    for phrase, role in table:
+    if pos >= len(words):
+        return None
+    for phrase, role in index.get(words[pos], ()):
         if tuple(words[pos : pos + len(phrase)]) == phrase:
             return phrase, role
     return None
 
 
 def _match_suffix(
-    words: Sequence[str], start: int, end: int, table: Sequence[tuple[tuple[str, ...], str]]
+    words: Sequence[str], start: int, end: int, index: dict[str, list[tuple[tuple[str, ...], str]]]
 ) -> tuple[int, str | None]:
-    """Find a phrase of ``table`` ending at ``end``; return the new end and the phrase's value."""
-    for phrase, value in table:
+    """Find a phrase of ``index`` ending at ``end``; return the new end and the phrase's value."""
+    if end <= start:
+        return end, None
+    for phrase, value in index.get(words[end - 1], ()):
         begin = end - len(phrase)
         if begin >= start and tuple(words[begin:end]) == phrase:
             return begin, value
@@ -809,7 +842,7 @@ def _ordinal_suffix(number: int) -> str:
 
 def _read_bound(tokens: Sequence[_Token]) -> tuple[_Figure, str | None]:
     words = [token.text for token in tokens]
-    end, unit = _match_suffix(words, 0, len(words), _UNITS)
+    end, unit = _match_suffix(words, 0, len(words), _UNIT_INDEX)
     return _read_figure(tokens[:end]), unit
 
 
@@ -875,7 +908,7 @@ def _parse_text(text: str, tolerances: _Tolerances) -> Quantity:
     framing: list[str] = []
     hedge: str | None = None
     role: _Role | None = None
-    while (found := _match_prefix(words, start, _PREFIXES)) is not None:
+    while (found := _match_prefix(words, start, _PREFIX_INDEX)) is not None:
         phrase, phrase_role = found
         if phrase_role == "framing":
             framing.append(" ".join(phrase))
@@ -884,8 +917,8 @@ def _parse_text(text: str, tolerances: _Tolerances) -> Quantity:
         else:
             raise _Unreadable(f"two hedges, {hedge!r} and {' '.join(phrase)!r}")
         start += len(phrase)
-    end, per = _match_suffix(words, start, len(words), _RATES)
-    end, unit = _match_suffix(words, start, end, _UNITS)
+    end, per = _match_suffix(words, start, len(words), _RATE_INDEX)
+    end, unit = _match_suffix(words, start, end, _UNIT_INDEX)
     core = tokens[start:end]
     if not core:
         raise _Unreadable("no number found")
@@ -1049,6 +1082,32 @@ def _parse_mapping(raw: Mapping[object, object], text: str) -> Quantity:
 # --- entry point ------------------------------------------------------------------------
 
 
+_PLAIN_DIGITS: Final = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0")
+
+
+@functools.lru_cache(maxsize=65_536)
+def _text_quantity(text: str, tolerances: _Tolerances) -> Quantity:
+    """Read a text; memoised, since figure files repeat their values ("5", "10%", ...)."""
+    if len(text) <= MAX_TEXT_LENGTH and _PLAIN_DIGITS.fullmatch(text):  # the commonest form
+        value = _check_size(Decimal(text.replace(",", "")))
+        best = float(value)
+        return Quantity(
+            text=text,
+            low=best,
+            best=best,
+            high=best,
+            kind="exact",
+            hedge=None,
+            framing=(),
+            precision=float(_place(value)),
+            unit=None,
+            per=None,
+            lower_open=False,
+            upper_open=False,
+        )
+    return _parse_text(text, tolerances)
+
+
 def parse_value(
     raw: str | int | float | Mapping[str, object],
     *,
@@ -1073,7 +1132,7 @@ def parse_value(
         context.prec = 4 * MAX_TEXT_LENGTH  # exact for every figure that fits in the text
         try:
             if isinstance(obj, str):
-                return _parse_text(obj, tolerances)
+                return _text_quantity(obj, tolerances)
             if isinstance(obj, bool):
                 raise _Unreadable("true/false is not a number")
             if isinstance(obj, int | float):

@@ -852,3 +852,15 @@ def test_only_value_text_errors_escape(raw: Any) -> None:
         return
     assert isinstance(q, Quantity)
     check_invariants(q)
+
+
+@given(st.integers(min_value=0, max_value=10**15), st.booleans())
+def test_plain_digits_read_the_same_by_the_quick_path_and_the_full_reader(
+    number: int, grouped: bool
+) -> None:
+    from reconcile.values import _parse_text, _Tolerances
+
+    text = f"{number:,}" if grouped else str(number)
+    quick = parse_value(text)
+    full = _parse_text(text, _Tolerances.of(0.05, 0.05))
+    assert quick == full

@@ -1,0 +1,55 @@
+"""reconcile diff on the command line: formats, the new-conflicts gate and its errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import BUNDLED
+
+
+def _moved_copy(tmp_path: Path) -> Path:
+    """The bundled file with the 29,000 returns moved to 35,000, and its source texts."""
+    shutil.copytree(BUNDLED.parent / "sources", tmp_path / "sources")
+    moved = tmp_path / "figures.yaml"
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert text.count('value: "only 29,000"') == 1
+    moved.write_text(text.replace('value: "only 29,000"', 'value: "only 35,000"'), "utf-8")
+    return moved
+
+
+def test_markdown_reports_the_move_and_the_new_conflict(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    moved = _moved_copy(tmp_path)
+    result = run("diff", "--format", "markdown", str(BUNDLED), str(moved))
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert "| aj-amnesty-returns, tass-amnesty-returns | minor |" in result.stdout
+    assert "| tass-amnesty-returns | value | only 29,000 (29,000) | only 35,000 (35,000) |" in (
+        result.stdout
+    )
+    assert "### Reviews made stale" in result.stdout
+
+
+def test_fail_on_new_conflicts(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    moved = _moved_copy(tmp_path)
+    gated = run("diff", "--fail-on", "new-conflicts", str(BUNDLED), str(moved))
+    unchanged = run("diff", "--fail-on", "new-conflicts", str(BUNDLED), str(BUNDLED))
+    assert gated.exit_code == 1
+    assert unchanged.exit_code == 0
+
+
+def test_rev_outside_a_repository_is_a_clear_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    moved = _moved_copy(tmp_path)
+    result = run("diff", "--rev", "HEAD", str(moved))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("Error: ")
+    assert "not inside a git repository" in result.stderr
+
+
+def test_diff_needs_two_paths_without_rev(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("diff", str(BUNDLED))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: give OLD and NEW figure files or folders, or --rev REV [PATHS...]\n"
+    )
