@@ -269,7 +269,7 @@ def check(
 DiffFormat = enum.Enum(  # type: ignore[misc]
     "DiffFormat", {name: name for name in ("text", "json", "markdown")}, type=str
 )
-DiffGate = enum.Enum("DiffGate", {"new-conflicts": "new-conflicts"}, type=str)  # type: ignore[misc]
+DiffGate = enum.Enum("DiffGate", {"new-conflicts": "new-conflicts"}, type=str)
 
 
 @app.command()
