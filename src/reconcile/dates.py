@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -60,40 +61,13 @@ class PartialDate:
             value = value.date()
         if isinstance(value, dt.date):
             return cls(value.isoformat(), value, value)
-        if isinstance(value, bool) or not isinstance(value, int | str):
-            raise PydanticCustomError(
-                "partial_date",
-                "not a date: '{value}'; accepted: {accepted}",
-                {"value": value, "accepted": ACCEPTED_DATES},
-            )
-        text = str(value).strip()
-        if text.lower() == "unknown":
-            return cls.unknown()
-        match = _DATE_RE.fullmatch(text)
-        if match is None:
-            raise PydanticCustomError(
-                "partial_date",
-                "not a date: '{value}'; accepted: {accepted}",
-                {"value": text, "accepted": ACCEPTED_DATES},
-            )
-        year = int(match["year"])
-        month = int(match["month"]) if match["month"] else None
-        day = int(match["day"]) if match["day"] else None
-        try:
-            if month is None:
-                first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-            elif day is None:
-                first = dt.date(year, month, 1)
-                last = dt.date(year, month, calendar.monthrange(year, month)[1])
-            else:
-                first = last = dt.date(year, month, day)
-        except ValueError as err:
-            raise PydanticCustomError(
-                "partial_date",
-                "impossible date '{value}' ({problem}); accepted: {accepted}",
-                {"value": text, "problem": str(err), "accepted": ACCEPTED_DATES},
-            ) from None
-        return cls(text, first, last, inferred=bool(match["inferred"]))
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            return _parse_text(str(value))
+        raise PydanticCustomError(
+            "partial_date",
+            "not a date: '{value}'; accepted: {accepted}",
+            {"value": value, "accepted": ACCEPTED_DATES},
+        )
 
     @classmethod
     def __get_pydantic_core_schema__(
@@ -119,6 +93,36 @@ class PartialDate:
         }
 
 
-def days_between(a: dt.date, b: dt.date) -> int:
-    """Whole days from ``a`` to ``b`` (negative when ``b`` is earlier)."""
-    return (b - a).days
+@functools.lru_cache(maxsize=4096)
+def _parse_text(raw: str) -> PartialDate:
+    """Read a date written as text or a year; memoised, since files repeat their dates."""
+    text = raw.strip()
+    if text.lower() == "unknown":
+        return PartialDate.unknown()
+    match = _DATE_RE.fullmatch(text)
+    if match is None:
+        raise PydanticCustomError(
+            "partial_date",
+            "not a date: '{value}'; accepted: {accepted}",
+            {"value": text, "accepted": ACCEPTED_DATES},
+        )
+    year = int(match["year"])
+    month = int(match["month"]) if match["month"] else None
+    day = int(match["day"]) if match["day"] else None
+    try:
+        if month is None:
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        elif day is None:
+            first = dt.date(year, month, 1)
+            last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        else:
+            first = last = dt.date(year, month, day)
+    except ValueError as err:
+        raise PydanticCustomError(
+            "partial_date",
+            "impossible date '{value}' ({problem}); accepted: {accepted}",
+            {"value": text, "problem": str(err), "accepted": ACCEPTED_DATES},
+        ) from None
+    return PartialDate(text, first, last, inferred=bool(match["inferred"]))
+
+

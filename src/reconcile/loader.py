@@ -32,7 +32,11 @@ MAX_EXPANDED_NODES = 100_000
 FIGURE_SUFFIXES = (".yaml", ".yml")
 _VERSION_LINE = re.compile(r"^version\s*:", re.MULTILINE)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]+")
-_DEEP_BLOCK = re.compile(r"^[ \t]{200,}\S|(?:-[ \t]+){40,}", re.MULTILINE)
+# Deep block nesting needs deep indentation or a run of "- - - ..." on one line; both are
+# found by scans that start from a literal, which are fast on large files.
+_DEEP_INDENT = re.compile(r"\n[ \t]{200}")
+_DASH_RUN = re.compile(r"-[ \t]+(?:-[ \t]+){39}")
+_BRACKET = re.compile(r"[\[\]{}]")
 
 try:
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -114,13 +118,13 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _looks_deep(text: str) -> bool:
+def looks_deep(text: str) -> bool:
     """Cheap over-estimate of nesting: brackets anywhere, deep indentation, runs of dashes."""
-    if _DEEP_BLOCK.search(text):
+    if text[:200].isspace() or _DEEP_INDENT.search(text) or _DASH_RUN.search(text):
         return True
-    brackets = re.sub(r"[^\[\]{}]+", "", text)
-    if len(brackets) < 2 * MAX_NESTING:
+    if text.count("[") + text.count("{") <= MAX_NESTING:
         return False
+    brackets = _BRACKET.findall(text)
     depth = max(accumulate(1 if c in "[{" else -1 for c in brackets), default=0)
     return depth > MAX_NESTING
 
@@ -158,7 +162,7 @@ class PyYamlParser:
     """PyYAML with libyaml: safe tags only, duplicate keys refused, bounded aliases."""
 
     def parse(self, text: str, name: str) -> Parsed:
-        deep = _looks_deep(text)
+        deep = looks_deep(text)
         loader_cls = _SafeLoader if deep else _FastLoader
         loader: Any = loader_cls(text)
         loader.id_lines = {}
@@ -296,6 +300,17 @@ def read_text(name: str, raw: bytes) -> FigureText:
     return FigureText(name, text, hashlib.sha256(raw).hexdigest())
 
 
+def default_parser() -> Parser:
+    """rapidyaml where it is installed (exact, or it hands over to PyYAML), else PyYAML."""
+    try:
+        import ryml  # noqa: F401
+    except ImportError:  # pragma: no cover - rapidyaml is a dependency; kept for odd platforms
+        return PyYamlParser()
+    from reconcile.fastyaml import RapidYamlParser
+
+    return RapidYamlParser()
+
+
 def parse(figure: FigureText, parser: Parser | None = None) -> Any:
     """Parse the text into plain data; YAML-level problems raise :class:`InputError`."""
     if not figure.text.strip() or all(
@@ -303,7 +318,7 @@ def parse(figure: FigureText, parser: Parser | None = None) -> Any:
     ):
         raise InputError([Problem(figure.name, 1, 1, "E115", "the file is empty")])
     try:
-        figure.parsed = (parser or PyYamlParser()).parse(figure.text, figure.name)
+        figure.parsed = (parser or default_parser()).parse(figure.text, figure.name)
     except _YamlError as err:
         raise InputError([Problem(figure.name, err.line, err.col, err.code, err.message)]) from None
     return figure.parsed.data
@@ -360,7 +375,7 @@ class Locator:
     """Finds the line and column of a path into a document (error path only)."""
 
     def __init__(self, text: str) -> None:
-        composer = _SafeLoader if _looks_deep(text) else _FastLoader
+        composer = _SafeLoader if looks_deep(text) else _FastLoader
         try:
             self.root: yaml.Node | None = yaml.compose(text, Loader=composer)
         except (yaml.YAMLError, RecursionError):

@@ -1,0 +1,217 @@
+"""A fast path for reading figure files: rapidyaml, exact or not at all.
+
+rapidyaml parses a large file many times faster than PyYAML's C loader; its tree is emitted
+as JSON and read back with the standard library. YAML 1.1, which PyYAML follows, gives some
+plain scalars a type that this route would not (``yes`` is true, ``~`` is null, ``0x1F`` is
+31, ``2025-10-14`` is a date), and it refuses documents that rapidyaml may accept. So this
+parser reads a document only when it can read it exactly as PyYAML does:
+
+- documents with tabs, anchors, aliases, tags, merge keys, several documents, or a plain
+  scalar that YAML 1.1 would type differently from JSON (booleans other than ``true`` and
+  ``false``, nulls other than ``null``, numbers with signs, underscores, exponents, other
+  bases or leading zeros, times, non-string keys) go to PyYAML;
+- plain dates are turned into date objects, as PyYAML does; a document in which a string
+  looks like a date but was not written as a plain date goes to PyYAML;
+- a mapping with a duplicate key, a parse error, or anything rapidyaml cannot emit goes to
+  PyYAML, which reports the problem with its exact position.
+
+The differential test runs both parsers on every test file and on generated ones and
+asserts identical documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+from reconcile.loader import Parsed, PyYamlParser, looks_deep
+
+# Structures this fast path leaves to PyYAML. Each check looks for a literal first, which is
+# fast on a large file, and only then for the context around it.
+_ANCHOR_ALIAS_TAG = re.compile(r"(?:^|(?<=[\s\[{,]))[&*!][^\s,\]}]")
+_DOCUMENT_MARKER = re.compile(r"(?:^|\n)(?:---|\.\.\.)(?:[ \t\r\n]|$)")
+_COMMENT = re.compile(r"[ \t]#")
+
+
+def _unsupported(text: str) -> bool:
+    """Tabs, anchors, aliases, tags, merge keys, several documents, comments in flow style."""
+    if "\t" in text or _MARK in text or "<<" in text:
+        return True
+    if ("&" in text or "*" in text or "!" in text) and _ANCHOR_ALIAS_TAG.search(text):
+        return True
+    if ("---" in text or "..." in text) and _DOCUMENT_MARKER.search(text):
+        return True
+    for match in _COMMENT.finditer(text):
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if "[" in line or "{" in line:
+            return True  # a comment in a flow collection: PyYAML is stricter there
+    return False
+
+
+# Strings that YAML 1.1 types when written plain, and that rapidyaml's JSON gives as strings
+# whether they were written plain or quoted: when one turns up, which it was is unknown.
+# (Plain numbers that JSON can hold come out as numbers, and quoted ones as strings, so
+# those are told apart; "1e3", which YAML 1.1 reads as text, is caught as a JSON float.)
+_TYPED_IF_PLAIN = re.compile(
+    r"yes|Yes|YES|no|No|NO|True|TRUE|False|FALSE|on|On|ON|off|Off|OFF|~|Null|NULL|="
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    r"|[-+]?0b[0-1_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0[0-9_]+(?:\.[0-9_]*)?(?:[eE][-+][0-9]+)?"
+    r"|[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|[-+]?[0-9][0-9_]*\.[0-9_]*_[0-9_]*"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+    r"|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*[eE][-+][0-9]+"
+    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9].*"
+)
+# Candidate strings and keys in the emitted JSON (always in double quotes there): a key that
+# may not be a string in YAML, or a string value that YAML may have typed.
+_JSON_CANDIDATE = re.compile(
+    r'"([-+.0-9][-+.0-9_:xXa-fA-FoO]*|[-+]?\.[A-Za-z]{3}|[~=yYnNoOTFtf][A-Za-z]{0,4}'
+    r'|[0-9]{4}-[^"\\\n]{4,40})"'
+    r"([ \t]*:)?"
+)
+_KEY_MAY_BE_TYPED = re.compile(r"[-+.0-9].*|true|false|null|(?:" + _TYPED_IF_PLAIN.pattern + ")")
+
+
+def _typed_json_string(emitted: str) -> bool:
+    """A string or key in the JSON that YAML 1.1 might have typed, had it been plain."""
+    for match in _JSON_CANDIDATE.finditer(emitted):
+        if emitted[match.start() - 1 : match.start()] == "\\":
+            continue  # an escaped quote inside a longer string
+        pattern = _KEY_MAY_BE_TYPED if match[2] else _TYPED_IF_PLAIN
+        if pattern.fullmatch(match[1]):
+            return True
+    return False
+
+
+# A date, to be marked before parsing when it stands as a plain scalar.
+_DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_DATE_BEFORE = re.compile(r"(?::[ \t]+|[\[{,][ \t]*|^[ \t]*-[ \t]+)$")
+_DATE_AFTER = re.compile(r"[ \t]*(?:\r?$|[,\]}]|[ \t]#)", re.MULTILINE)
+
+
+def _mark_plain_dates(text: str) -> tuple[str, int]:
+    """Put each plain date in quotes behind a private mark, so that JSON keeps it apart."""
+    pieces: list[str] = []
+    done = marks = 0
+    for match in _DATE_LIKE.finditer(text):
+        start, end = match.span()
+        line_start = text.rfind("\n", 0, start) + 1
+        if not _DATE_BEFORE.search(text, line_start, start) or not _DATE_AFTER.match(text, end):
+            continue
+        pieces += [text[done:start], '"', _MARK, match[0], '"']
+        done, marks = end, marks + 1
+    pieces.append(text[done:])
+    return "".join(pieces), marks
+
+
+_QUOTED_DATE = re.compile(r"(?:\"|')([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:\"|')")
+# The same, found in the JSON that rapidyaml emits (strings there are always in "...").
+_JSON_DATE = re.compile(r'"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"')
+_JSON_MARKED_DATE = re.compile(r'"\ue000([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"')
+_MARK = "\ue000"
+_ID_VALUE = r"""(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s"'#,\]}{\[][^#,\]}\n]*?))"""
+_BLOCK_ID = re.compile(
+    r"\n([ \t]*(?:-[ \t]+)?)id[ \t]*:[ \t]*" + _ID_VALUE + r"[ \t]*(?=\r?\n|$|[ \t]#)"
+)
+_FLOW_ID = re.compile(r"([{,][ \t]*)id[ \t]*:[ \t]*" + _ID_VALUE + r"[ \t]*(?=[,}])")
+
+
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+
+
+class _Fallback(Exception):
+    """The fast path cannot read this document exactly; PyYAML will."""
+
+
+def _to_date(text: str) -> Any:
+    year, month, day = (int(part) for part in text.split("-"))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return text  # an impossible date stays text, as the PyYAML loader leaves it
+
+
+def id_positions(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Line and column of every ``id:`` key, found with one scan of the text."""
+    text = "\n" + text  # so that a key on the first line is found like any other
+    matches = sorted(
+        [*_BLOCK_ID.finditer(text), *(_FLOW_ID.finditer(text) if "{" in text else ())],
+        key=lambda m: m.start(),
+    )
+    found: dict[str, list[tuple[int, int]]] = {}
+    line, searched = 0, 0
+    for match in matches:
+        key = match.end(1)  # where "id" starts
+        line += text.count("\n", searched, key)
+        searched = key
+        column = key - text.rfind("\n", 0, key)
+        value = next(group for group in match.groups()[1:] if group is not None)
+        found.setdefault(value.strip(), []).append((line, column))
+    return found
+
+
+class RapidYamlParser:
+    """rapidyaml through JSON when that is exact; PyYAML (:class:`PyYamlParser`) otherwise."""
+
+    def __init__(self) -> None:
+        self.fallback = PyYamlParser()
+        self.fell_back = False
+
+    def parse(self, text: str, name: str) -> Parsed:
+        self.fell_back = False
+        try:
+            return self._fast(text)
+        except _Fallback:
+            self.fell_back = True
+            return self.fallback.parse(text, name)
+
+    def _fast(self, text: str) -> Parsed:
+        import ryml
+
+        if _unsupported(text) or looks_deep(text):
+            raise _Fallback
+        marked, marks = _mark_plain_dates(text)
+        try:
+            tree = ryml.parse_in_arena(marked.encode("utf-8"))
+            emitted = ryml.emit_json_malloc(tree, tree.root_id())
+        except Exception:  # any parse or emit problem: PyYAML gives the exact error
+            raise _Fallback from None
+        if not isinstance(emitted, str) or _typed_json_string(emitted):
+            raise _Fallback  # a string or key that YAML may have typed had it been plain
+        if _JSON_DATE.findall(emitted) != _QUOTED_DATE.findall(text):
+            raise _Fallback  # a date-like string that may have been a plain date we missed
+        if marks:
+            emitted, dates = _JSON_MARKED_DATE.subn(lambda m: f'{{"{_MARK}": "{m[1]}"}}', emitted)
+            if dates != marks or emitted.count(_MARK) != marks:
+                raise _Fallback  # a mark inside other text: the marking went wrong there
+        try:
+            data = json.loads(
+                emitted, object_pairs_hook=_mapping, parse_float=_float, parse_constant=_refuse
+            )
+        except _Fallback:
+            raise
+        except ValueError:
+            raise _Fallback from None
+        if not isinstance(data, dict | list):
+            raise _Fallback
+        return Parsed(data, id_positions(text))
+
+
+def _mapping(pairs: list[tuple[str, Any]]) -> Any:
+    if len(pairs) == 1 and pairs[0][0] == _MARK:
+        return _to_date(pairs[0][1])  # a plain date, marked before parsing
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Fallback  # a duplicate key: PyYAML reports where
+    return result
+
+
+def _float(text: str) -> float:
+    if "e" in text or "E" in text:
+        raise _Fallback  # YAML 1.1 reads 1e3 as text
+    return float(text)
+
+
+def _refuse(text: str) -> Any:
+    raise _Fallback  # NaN or Infinity in JSON: not from YAML
