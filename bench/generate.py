@@ -12,7 +12,7 @@ import random
 import sys
 from pathlib import Path
 
-CLAIMS_PER_MEASURE = 20
+CLAIMS_PER_MEASURE = 5  # on average; a few measures hold many more
 PARTIES = ("north", "south", None, None)
 SOURCE_KINDS = ("news", "wire", "state-media", "official", "ngo", "research", "blog")
 ORIGIN_KINDS = ("official", "statistics", "anonymous", "expert", "witness", "advocacy", "media")
@@ -102,7 +102,8 @@ def generate(claims: int, seed: int = 7) -> str:
             out.append("    cumulative: true")
     out.append("claims:")
     for i in range(claims):
-        m = i % n_measures
+        # most measures hold a handful of claims; one in fifty gathers many (a busy story)
+        m = i % n_measures if rng.random() < 0.9 else rng.randrange(0, n_measures, 50)
         conflict = rng.random() < 0.05
         value, kind = _value(rng, bases[m], conflict)
         out += [

@@ -9,6 +9,7 @@ against measures, quotes) live in :mod:`reconcile.validate`.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Annotated, Any, Literal
 
@@ -290,7 +291,7 @@ class Claim(Model):
     def effective_per(self) -> str | None:
         return self.per or self.value.per
 
-    @property
+    @functools.cached_property
     def inferred_dates(self) -> bool:
         dates = [self.as_of]
         if self.period is not None:

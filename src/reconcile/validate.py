@@ -15,7 +15,7 @@ import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -35,6 +35,8 @@ from reconcile.models import (
 )
 from reconcile.problems import InputError, Problem
 from reconcile.values import canonical_unit
+
+_T = TypeVar("_T")
 
 MAX_ITEMS = 500_000  # items in one section of one file
 
@@ -104,6 +106,7 @@ class Dataset:
     claims: dict[str, ClaimRecord] = field(default_factory=dict)
     reviews: list[ReviewRecord] = field(default_factory=list)
     where: dict[tuple[str, str], Located] = field(default_factory=dict)
+    _memo: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def by_measure(self) -> dict[str, list[ClaimRecord]]:
@@ -132,8 +135,15 @@ class Dataset:
 
     def unit_of(self, claim: Claim) -> str:
         """The unit a claim counts in: its own, else its measure's."""
-        unit = claim.unit or self.measures[claim.measure].unit
-        return canonical_unit(unit)
+        return canonical_unit(claim.unit or self.measures[claim.measure].unit)
+
+    def memo(self, key: tuple[str, str], compute: Callable[[], _T]) -> _T:
+        """A value computed once per dataset (what reasons derive from one claim)."""
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     def origin_of(self, claim: Claim) -> str | None:
         return claim.origin
@@ -165,6 +175,14 @@ def _model_at(model: type[BaseModel], loc: Sequence[int | str]) -> type[BaseMode
     return model
 
 
+def _required(model: type[BaseModel], loc: Sequence[int | str]) -> bool:
+    """True when ``loc`` names a required field of the model that holds it."""
+    if not loc or not isinstance(loc[-1], str):
+        return False
+    field_info = _model_at(model, loc).model_fields.get(loc[-1])
+    return field_info is not None and field_info.is_required()
+
+
 class _Collector:
     """Gathers problems for one file, placing each at its line and column."""
 
@@ -191,6 +209,15 @@ class _Collector:
             kind = item["type"]
             if kind == "missing" and loc in suggested:
                 continue  # the unknown key that suggests this field says it already
+            if kind.endswith("_type") and item.get("input", ...) is None and _required(model, loc):
+                field_name = str(loc[-1])  # "measure:" left empty, as in an extracted stub
+                self.add(
+                    prefix + loc,
+                    "E202",
+                    f"{field_name} not set: {field_name!r} is required",
+                    key=True,
+                )
+                continue
             if kind in _ERROR_FIELD:
                 loc = (*loc, _ERROR_FIELD[kind])
             code = _ERROR_TYPES.get(kind, "E205")

@@ -32,6 +32,7 @@ from pydantic import BaseModel
 from reconcile.models import Claim
 from reconcile.reasons._evidence import Evidence
 from reconcile.subjects import Subject, fmt
+from reconcile.validate import Dataset
 
 CODE = "definition"
 TITLE = "the claims count different things"
@@ -62,6 +63,10 @@ def _shared(claim: Claim, other: Claim) -> list[str]:
 
 def _confusable_match(subject: Subject, claim: Claim) -> str | None:
     dataset = subject.dataset
+    return dataset.memo(("confusable", claim.id), lambda: _find_confusable(dataset, claim))
+
+
+def _find_confusable(dataset: Dataset, claim: Claim) -> str | None:
     own = [r.claim for r in dataset.by_measure[claim.measure] if r.claim.id != claim.id]
     if not own:
         return None

@@ -86,6 +86,10 @@ class Voice:
 
 def voice(claim: Claim, dataset: Dataset) -> Voice:
     """Who a claim's figure comes from: its origin, else the source that prints it."""
+    return dataset.memo(("voice", claim.id), lambda: _voice(claim, dataset))
+
+
+def _voice(claim: Claim, dataset: Dataset) -> Voice:
     if claim.origin is not None:
         origin = dataset.origins[claim.origin]
         return Voice(
