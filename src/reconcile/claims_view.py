@@ -7,11 +7,11 @@ the text does not state.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from reconcile.jsonout import write_json
 from reconcile.models import Claim
 from reconcile.validate import ClaimRecord, Dataset
 
@@ -32,7 +32,8 @@ TABLE_COLUMNS = (
     "source",
     "origin",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# what a spreadsheet may read as the start of a formula, in ASCII and full width
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
 def number(value: float | None) -> int | float | None:
@@ -180,7 +181,7 @@ def render_table(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextI
 
 def safe_csv_cell(value: Any) -> Any:
     """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
         return "'" + value
     return value
 
@@ -194,8 +195,9 @@ def render_csv(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO)
         row["period"] = period_text(record.claim)
         row["framing"] = "; ".join(row["framing"])
         row["via"] = "; ".join(row["via"])
+        row["quote"] = record.claim.quote
         rows.append({key: safe_csv_cell(value) for key, value in row.items()})
-    table = pd.DataFrame(rows, columns=list(claim_json_keys()), dtype=object)
+    table = pd.DataFrame(rows, columns=[*claim_json_keys(), "quote"], dtype=object)
     table.to_csv(stream, index=False, lineterminator="\n")
 
 
@@ -247,8 +249,7 @@ def render_markdown(records: Sequence[ClaimRecord], dataset: Dataset, stream: Te
 
 def render_json(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
     document = {"version": JSON_VERSION, "claims": [claim_json(r, dataset) for r in records]}
-    json.dump(document, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    write_json(document, stream)
 
 
 RENDERERS: dict[str, Callable[[Sequence[ClaimRecord], Dataset, TextIO], None]] = {

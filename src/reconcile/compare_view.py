@@ -7,13 +7,13 @@ order, so the same input gives byte-identical output.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from reconcile.claims_view import markdown_cell, markdown_table, number
 from reconcile.engine import SEVERITIES, CompareResult, Comparison, MeasureSummary
+from reconcile.jsonout import write_json
 from reconcile.subjects import fmt
 
 JSON_VERSION = 1
@@ -109,8 +109,7 @@ def result_json(result: CompareResult, selection: Selection = Selection()) -> di
 
 
 def render_json(result: CompareResult, selection: Selection, stream: TextIO) -> None:
-    json.dump(result_json(result, selection), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    write_json(result_json(result, selection), stream)
 
 
 def _figure_words(result: CompareResult, claim_id: str) -> str:

@@ -22,6 +22,8 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
+from reconcile.jsonout import write_json
+
 JSON_VERSION = 1
 
 
@@ -130,8 +132,7 @@ def _json(report: FindingsReport, stream: TextIO) -> None:
         ],
         **report.extra,
     }
-    json.dump(document, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    write_json(document, stream)
 
 
 def sarif_rules() -> list[tuple[str, str, str]]:
