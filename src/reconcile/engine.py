@@ -39,7 +39,7 @@ SEVERITIES: tuple[Severity, ...] = ("minor", "major")
 class Comparison:
     """One comparison and its verdict; sorts in the order ``compare`` lists them."""
 
-    sort_key: tuple[int, ...]
+    sort_key: tuple[str, ...]
     kind: Kind
     claims: tuple[str, ...]
     measures: tuple[str, ...]
@@ -201,7 +201,7 @@ def _judge(
     return Subject(kind, a, b, dataset, status, gap if status == "conflict" else None, legal)
 
 
-def _comparison(subject: Subject, sort_key: tuple[int, ...]) -> Comparison:
+def _comparison(subject: Subject, sort_key: tuple[str, ...]) -> Comparison:
     records = subject.records
     severity = None
     if subject.status == "conflict" and subject.gap is not None:
@@ -245,7 +245,7 @@ def _mixed_rates(records: Iterable[ClaimRecord]) -> bool:
 def _pair_subject(
     dataset: Dataset, x: ClaimRecord, y: ClaimRecord, per_year: bool = False
 ) -> Subject:
-    a, b = (x, y) if x.order < y.order else (y, x)
+    a, b = (x, y) if x.id < y.id else (y, x)
     per_year = per_year or _mixed_rates((a, b))
     return _judge(dataset, "pair", _figure(a, per_year), _figure(b, per_year), (a, b))
 
@@ -289,7 +289,7 @@ def _pairs_within(
         # in a legal range stated bounds decide, not overlap: every pair is looked at
         yield from combinations(records, 2)
         return
-    by_low = sorted(figures, key=lambda f: (f.low, f.records[0].order))
+    by_low = sorted(figures, key=lambda f: (f.low, f.records[0].id))
     lows = [f.low for f in by_low]
     for figure in figures:
         start = bisect.bisect_right(lows, figure.high)
@@ -299,19 +299,17 @@ def _pairs_within(
 def compare(dataset: Dataset) -> CompareResult:
     """Compare every comparable pair of claims in the dataset."""
     by_measure: dict[str, list[ClaimRecord]] = defaultdict(list)
-    for record in sorted(dataset.claims.values(), key=lambda r: r.order):
+    for record in sorted(dataset.claims.values(), key=lambda r: r.id):
         by_measure[record.claim.measure].append(record)
-    measure_rank = {m: i for i, m in enumerate(dataset.measures)}
     limit = dataset.settings.list_limit
     comparisons: list[Comparison] = []
 
-    def key(subject: Subject) -> tuple[int, ...]:
+    def key(subject: Subject) -> tuple[str, ...]:
+        # by measure, broad and derived comparisons first, then by claim ids: an order that
+        # does not depend on where claims stand in the files
         first = subject.a.records[0]
-        return (
-            measure_rank[first.claim.measure],
-            {"sum": 0, "derived": 0, "pair": 1}[subject.kind],
-            *(r.order for r in subject.records),
-        )
+        kind = "0" if subject.kind in ("sum", "derived") else "1"
+        return (first.claim.measure, kind, *(r.id for r in subject.records))
 
     def add(subject: Subject | None) -> None:
         if subject is not None:
@@ -342,7 +340,7 @@ def compare(dataset: Dataset) -> CompareResult:
     reviewed = _reviewed(dataset, ordered)
     ordered = [_with_review(c, reviewed) for c in ordered]
     summaries = tuple(
-        _summary(dataset, m, figures.get(m, []), m in summarised) for m in dataset.measures
+        _summary(dataset, m, figures.get(m, []), m in summarised) for m in sorted(dataset.measures)
     )
     return CompareResult(dataset, tuple(ordered), summaries)
 
@@ -363,7 +361,7 @@ def _with_review(comparison: Comparison, reviewed: set[frozenset[str]]) -> Compa
 
 def _positions(figures: list[Figure]) -> tuple[tuple[str, ...], ...]:
     """Groups of mutually consistent claims: claims whose intervals share a point (for legal
-    ranges, whose stated bounds match), each group listed once, in file order."""
+    ranges, whose stated bounds match), each group listed once, ordered by claim id."""
     records = [f.records[0] for f in figures]
     if not records:
         return ()
@@ -378,11 +376,11 @@ def _positions(figures: list[Figure]) -> tuple[tuple[str, ...], ...]:
                 groups.append([record])
         return tuple(tuple(r.id for r in g) for g in groups)
     events = sorted(
-        [(f.low, 0, f.records[0].order, f.records[0]) for f in figures]
-        + [(f.high, 1, f.records[0].order, f.records[0]) for f in figures],
+        [(f.low, 0, f.records[0].id, f.records[0]) for f in figures]
+        + [(f.high, 1, f.records[0].id, f.records[0]) for f in figures],
         key=lambda e: (e[0], e[1], e[2]),
     )
-    open_now: dict[int, ClaimRecord] = {}
+    open_now: dict[str, ClaimRecord] = {}
     cliques: list[tuple[ClaimRecord, ...]] = []
     added_since_close = False
     for _, kind, order, record in events:
@@ -391,10 +389,10 @@ def _positions(figures: list[Figure]) -> tuple[tuple[str, ...], ...]:
             added_since_close = True
         else:
             if added_since_close:
-                cliques.append(tuple(sorted(open_now.values(), key=lambda r: r.order)))
+                cliques.append(tuple(sorted(open_now.values(), key=lambda r: r.id)))
                 added_since_close = False
             open_now.pop(order, None)
-    cliques.sort(key=lambda c: c[0].order)
+    cliques.sort(key=lambda c: c[0].id)
     return tuple(tuple(r.id for r in c) for c in cliques)
 
 

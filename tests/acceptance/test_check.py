@@ -58,10 +58,10 @@ def test_unreviewed_conflict_fails_with_parsable_line(run, tmp_path: Path) -> No
     lines = result.stdout.splitlines()
     assert len(lines) == 1
     assert lines[0].startswith(
-        f"{path}:11:5: error sourcing major conflict: police-crowd '12,000' vs "
-        "organisers-crowd '50,000'; likely sourcing: "
+        f"{path}:16:5: error sourcing major conflict: organisers-crowd '50,000' vs "
+        "police-crowd '12,000'; likely sourcing: "
     )
-    assert lines[0].endswith("(other claims: organisers-crowd at line 16)")
+    assert lines[0].endswith("(other claims: police-crowd at line 11)")
     assert result.stderr == "1 conflict, 0 reviewed; 1 finding fail the check\n"
 
 
@@ -69,7 +69,7 @@ def test_reviewed_conflict_passes(run, tmp_path: Path) -> None:  # type: ignore[
     path = write(tmp_path, FIGURES + REVIEW)
     result = run("check", "--format", "parsable", str(path))
     assert result.exit_code == 0
-    assert result.stdout.startswith(f"{path}:11:5: note sourcing reviewed major conflict: ")
+    assert result.stdout.startswith(f"{path}:16:5: note sourcing reviewed major conflict: ")
     assert result.stderr == "1 conflict, 1 reviewed; 0 findings fail the check\n"
 
 
@@ -124,9 +124,9 @@ def test_github_annotations_exactly(run, tmp_path: Path) -> None:  # type: ignor
     escaped = str(path).replace(":", "%3A").replace(",", "%2C")
     assert lines[0] == f"::group::{path}"
     assert lines[1].startswith(
-        f"::error file={escaped},line=11,col=5,title=sourcing partisan%2C interested%2C "
-        "anonymous or unattributed origin::11:5 [sourcing] major conflict: police-crowd "
-        "'12,000' vs organisers-crowd '50,000'; likely sourcing: "
+        f"::error file={escaped},line=16,col=5,title=sourcing partisan%2C interested%2C "
+        "anonymous or unattributed origin::16:5 [sourcing] major conflict: organisers-crowd "
+        "'50,000' vs police-crowd '12,000'; likely sourcing: "
     )
     assert lines[2:] == ["::endgroup::", "1 conflict, 0 reviewed; 1 finding fail the check"]
     assert result.stderr == ""
@@ -139,7 +139,7 @@ def test_fail_on_major_lets_a_minor_conflict_pass(run, tmp_path: Path) -> None: 
     passing = run("check", "--format", "parsable", "--fail-on", "major", str(path))
     assert failing.exit_code == 1
     assert passing.exit_code == 0
-    assert passing.stdout.startswith(f"{path}:11:5: warning ")
+    assert passing.stdout.startswith(f"{path}:16:5: warning ")
 
 
 def test_invalid_input_exits_2(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -195,10 +195,10 @@ def test_sarif_validates_against_the_schema(run, tmp_path: Path) -> None:  # typ
     assert finding["ruleId"] == "sourcing"
     assert rule_ids[finding["ruleIndex"]] == "sourcing"
     region = finding["locations"][0]["physicalLocation"]["region"]
-    assert region == {"startLine": 11, "startColumn": 5}
+    assert region == {"startLine": 16, "startColumn": 5}
     related = finding["relatedLocations"][0]
-    assert related["physicalLocation"]["region"]["startLine"] == 16
-    assert related["message"]["text"] == "organisers-crowd"
+    assert related["physicalLocation"]["region"]["startLine"] == 11
+    assert related["message"]["text"] == "police-crowd"
 
 
 @pytest.mark.parametrize("output_format", ["text", "parsable", "json", "github", "sarif"])
