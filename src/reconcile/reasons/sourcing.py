@@ -30,10 +30,10 @@ Example::
       - {id: organisers-crowd, measure: crowd, value: "more than 50,000",
          origin: organisers, ...}
 
-The two conflict, and ``sourcing`` is the likely reason: "police-crowd comes from City
-police (official, party city-government); organisers-crowd comes from March organisers
-(advocacy, party organisers): different parties, each with an interest in its figure;
-organisers-crowd comes from an advocacy origin with a stake in it."
+The two conflict, and ``sourcing`` is the likely reason: "organisers-crowd comes from March
+organisers (advocacy, party organisers); police-crowd comes from City police (official, party
+city-government): different parties, each with an interest in its figure; organisers-crowd
+comes from an advocacy origin with a stake in it."
 """
 
 from __future__ import annotations

@@ -16,8 +16,8 @@ Example::
       - {id: police-arrests, measure: arrests, value: "120", ...}
       - {id: lawyers-arrests, measure: arrests, value: "95", unit: persons, ...}
 
-"police-arrests counts cases (the unit of measure arrests) while lawyers-arrests counts
-persons (the claim's own unit): the counts need not match one to one."
+"lawyers-arrests counts persons (the claim's own unit) while police-arrests counts cases
+(the unit of measure arrests): the counts need not match one to one."
 
 Rates over different periods::
 
@@ -27,8 +27,8 @@ Rates over different periods::
       - {id: office-visitors, measure: visitors, value: "30,000 a month", type: rate, ...}
       - {id: council-visitors, measure: visitors, value: "360,000 a year", type: rate, ...}
 
-The two agree once both are per year: "office-visitors ('30,000 a month') counts per month
-and council-visitors ('360,000 a year') counts per year; both are compared per year (360,000
+The two agree once both are per year: "council-visitors ('360,000 a year') counts per year
+and office-visitors ('30,000 a month') counts per month; both are compared per year (360,000
 against 360,000)."
 """
 

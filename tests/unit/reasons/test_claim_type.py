@@ -91,7 +91,7 @@ def test_a_target_against_a_count_is_likely() -> None:
         "claim-type",
         "scheme-goal is a target ('6,000')",
         "scheme-filled is a count ('4,200')",
-        "a target says what is wanted, not what happened; a count reports what was tallied",
+        "a count reports what was tallied; a target says what is wanted, not what happened",
     )
     assert fired.score == 0.7
 

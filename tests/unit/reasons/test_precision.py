@@ -281,19 +281,20 @@ def test_a_hedge_the_agreement_does_not_need_is_not_given_as_the_reason() -> Non
 
 def test_the_hedge_named_is_the_one_that_makes_the_figures_meet() -> None:
     # "nearly 100" is 95 to 100 and does not reach 102; "about 102" is 96.9 to 107.1 and
-    # takes in 100: only the courier's hedge makes the two meet
+    # takes in 100: only the courier's hedge makes the two meet. The herald's claim has the
+    # lower id, so its needless hedge comes first.
     text = """
         version: 1
         measures:
           arrests: {label: "People arrested", unit: persons}
         claims:
           - {id: police-arrests, measure: arrests, value: "nearly 100", source: herald}
-          - {id: court-arrests, measure: arrests, value: "about 102", source: courier}
+          - {id: registry-arrests, measure: arrests, value: "about 102", source: courier}
     """
     comparison = assert_comparison(
         compare_yaml(text),
-        claims=["police-arrests", "court-arrests"],
+        claims=["police-arrests", "registry-arrests"],
         status="consistent",
         fires=["precision"],
     )
-    cites(comparison, "precision", "the hedge of court-arrests ('about 102')")
+    cites(comparison, "precision", "the hedge of registry-arrests ('about 102')")

@@ -254,7 +254,7 @@ def test_one_origin_relayed_by_two_outlets_is_one_voice() -> None:
     fired = cites(
         comparison,
         "sourcing",
-        "herald-crowd, courier-crowd all come from City police (official)",
+        "courier-crowd, herald-crowd all come from City police (official)",
         "published by Daily Herald, Evening Courier, Metro Wire",
         "one voice, so their agreement is no independent confirmation",
     )
@@ -282,7 +282,7 @@ def test_one_origin_on_both_sides_of_a_conflict_is_one_account() -> None:
     fired = cites(
         comparison,
         "sourcing",
-        "herald-crowd, courier-crowd all come from City police (official)",
+        "courier-crowd, herald-crowd all come from City police (official)",
         "published by Daily Herald, Evening Courier",
         "one voice, so the difference lies within one origin's own account",
     )
@@ -309,7 +309,7 @@ def test_one_outlet_without_an_origin_is_not_one_voice() -> None:
     fired = cites(
         comparison,
         "sourcing",
-        "morning-crowd, evening-crowd given by the outlet without an origin",
+        "evening-crowd, morning-crowd given by the outlet without an origin",
     )
     assert "one voice" not in fired.explanation
     assert fired.score == 0.1
@@ -346,8 +346,8 @@ def test_the_documented_example() -> None:
     documented(
         comparison,
         "sourcing",
-        "police-crowd comes from City police (official, party city-government); "
-        "organisers-crowd comes from March organisers (advocacy, party organisers): different "
+        "organisers-crowd comes from March organisers (advocacy, party organisers); "
+        "police-crowd comes from City police (official, party city-government): different "
         "parties, each with an interest in its figure; organisers-crowd comes from an advocacy "
         "origin with a stake in it.",
     )

@@ -118,7 +118,7 @@ def test_rates_that_differ_per_year_conflict_and_the_unit_is_likely() -> None:
         likely="unit",
     )
     assert comparison.gap is not None and comparison.gap.absolute == 110_000
-    cites(comparison, "unit", "both are compared per year (360,000 against 250,000)")
+    cites(comparison, "unit", "both are compared per year (250,000 against 360,000)")
 
 
 def test_a_rate_against_a_figure_without_a_period() -> None:
@@ -202,8 +202,8 @@ def test_the_documented_examples() -> None:
     documented(
         comparison,
         "unit",
-        "police-arrests counts cases (the unit of measure arrests) while lawyers-arrests counts "
-        "persons (the claim's own unit): the counts need not match one to one.",
+        "lawyers-arrests counts persons (the claim's own unit) while police-arrests counts "
+        "cases (the unit of measure arrests): the counts need not match one to one.",
     )
     comparison = assert_comparison(
         compare_yaml(example("unit", block=1)),
@@ -213,8 +213,8 @@ def test_the_documented_examples() -> None:
     documented(
         comparison,
         "unit",
-        "office-visitors ('30,000 a month') counts per month and council-visitors ('360,000 a "
-        "year') counts per year; both are compared per year (360,000 against 360,000).",
+        "council-visitors ('360,000 a year') counts per year and office-visitors ('30,000 a "
+        "month') counts per month; both are compared per year (360,000 against 360,000).",
     )
 
 
@@ -248,7 +248,7 @@ def test_rates_equal_as_written_conflict_per_year() -> None:
         severity="major",
         likely="unit",
     )
-    cites(comparison, "unit", "both are compared per year (360,000 against 30,000)")
+    cites(comparison, "unit", "both are compared per year (30,000 against 360,000)")
 
 
 def test_a_summarised_measure_lists_a_conflict_of_rates_equal_as_written() -> None:
