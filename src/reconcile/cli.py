@@ -18,6 +18,7 @@ import typer
 from reconcile import __version__
 from reconcile.formats import REPORTERS
 from reconcile.outcome import ExitCode
+from reconcile.progress import terminal_steps
 
 DEFAULT_FILE = Path("data/figures.yaml")
 
@@ -131,7 +132,8 @@ def validate(
 
     files: list[tuple[str, str]] = []
     try:
-        dataset = load(_paths(paths))
+        with terminal_steps() as steps:
+            dataset = load(_paths(paths), steps=steps)
         files = [(f.name, f.sha256) for f in dataset.files]
         problems = []
         summary = (
@@ -183,12 +185,13 @@ def compare(
     from reconcile.problems import InputError
     from reconcile.validate import load
 
-    try:
-        dataset = load(_paths(paths))
-    except InputError as err:
-        _fail_on_input(err)
-    _check_known("measure", measure or [], dataset.measures)
-    result = run_compare(dataset)
+    with terminal_steps() as steps:
+        try:
+            dataset = load(_paths(paths), steps=steps)
+        except InputError as err:
+            _fail_on_input(err)
+        _check_known("measure", measure or [], dataset.measures)
+        result = run_compare(dataset, steps)
     selection = Selection(
         measures=tuple(measure or ()),
         statuses=tuple(s.value for s in status or ()),
@@ -228,13 +231,14 @@ def check(
     from reconcile.validate import load
 
     chosen = resolve(output_format.value)
-    try:
-        dataset = load(_paths(paths))
-    except InputError as err:
-        report = FindingsReport("check", [], err.problems, _problem_summary(list(err.problems)))
-        REPORTERS[chosen](report, sys.stdout)
-        raise typer.Exit(ExitCode.INVALID) from None
-    gate = run_check(run_compare(dataset), fail_on.value)
+    with terminal_steps() as steps:
+        try:
+            dataset = load(_paths(paths), steps=steps)
+        except InputError as err:
+            report = FindingsReport("check", [], err.problems, _problem_summary(err.problems))
+            REPORTERS[chosen](report, sys.stdout)
+            raise typer.Exit(ExitCode.INVALID) from None
+        gate = run_check(run_compare(dataset, steps), fail_on.value)
     files = [(f.name, f.sha256) for f in dataset.files]
     extra = {}
     if chosen == "json":
@@ -378,6 +382,173 @@ def schema() -> None:
     from reconcile.schema import schema_text
 
     sys.stdout.write(schema_text())
+
+
+def _report_choices(registry: str) -> dict[str, str]:
+    from reconcile import report
+
+    return {name: name for name in getattr(report, registry)}
+
+
+ReportFormat = enum.Enum("ReportFormat", _report_choices("RENDERERS"), type=str)  # type: ignore[misc]
+ExportFormat = enum.Enum("ExportFormat", _report_choices("EXPORTERS"), type=str)  # type: ignore[misc]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (replaced in one step). Default: standard output.",
+        dir_okay=False,
+    ),
+]
+
+
+def _write_out(text: str, output: Path | None) -> None:
+    from reconcile.report import write_atomically
+
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomically(output, text)
+    except OSError as err:
+        typer.echo(f"Error: cannot write {output}: {err.strerror or err}", err=True)
+        raise typer.Exit(ExitCode.INVALID) from None
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+def report(
+    paths: Paths = None,
+    output: Output = None,
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Default: from the suffix of --output (.html, .md), else markdown.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """A report for people: summary, a range chart per measure, claims, comparisons, sources.
+
+    HTML is one self-contained page that opens offline; Markdown carries the same content
+    with tables in place of charts. Exit 0, or 2 on invalid input (nothing is written).
+    """
+    import io
+
+    from reconcile.engine import compare as run_compare
+    from reconcile.problems import InputError
+    from reconcile.report import RENDERERS as REPORT_RENDERERS
+    from reconcile.report import SUFFIXES, format_of
+    from reconcile.validate import load
+
+    if output_format is not None:
+        chosen = output_format.value
+    elif output is None:
+        chosen = "markdown"
+    else:
+        found = format_of(output)
+        if found is None:
+            known = ", ".join(s for suffixes in SUFFIXES.values() for s in suffixes)
+            typer.echo(
+                f"Error: cannot tell the format from {output.name!r}: name the file with "
+                f"{known}, or give --format {' or '.join(SUFFIXES)}",
+                err=True,
+            )
+            raise typer.Exit(ExitCode.INVALID)
+        chosen = found
+    try:
+        dataset = load(_paths(paths))
+    except InputError as err:
+        _fail_on_input(err)
+    buffer = io.StringIO()
+    REPORT_RENDERERS[chosen](run_compare(dataset), buffer)
+    _write_out(buffer.getvalue(), output)
+
+
+@app.command()
+def export(
+    paths: Paths = None,
+    output: Output = None,
+    output_format: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="claimreview: schema.org ClaimReview JSON-LD."),
+    ] = ExportFormat.claimreview,  # type: ignore[attr-defined]
+) -> None:
+    """Data for other tools: ClaimReview JSON-LD for each conflict a person has reviewed.
+
+    Exit 0, or 2 on invalid input (nothing is written).
+    """
+    import io
+
+    from reconcile.engine import compare as run_compare
+    from reconcile.problems import InputError
+    from reconcile.report import EXPORTERS
+    from reconcile.validate import load
+
+    try:
+        dataset = load(_paths(paths))
+    except InputError as err:
+        _fail_on_input(err)
+    buffer = io.StringIO()
+    EXPORTERS[output_format.value](run_compare(dataset), buffer)
+    _write_out(buffer.getvalue(), output)
+
+
+ExtractFormat = enum.Enum(  # type: ignore[misc]
+    "ExtractFormat", {name: name for name in ("yaml", "table")}, type=str
+)
+
+
+@app.command()
+def extract(
+    document: Annotated[
+        Path, typer.Argument(help="The article: plain text, Markdown or HTML.", show_default=False)
+    ],
+    source: Annotated[
+        str, typer.Option("--source", "-s", help="The id of the source the article is.")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the stubs to this new file.")
+    ] = None,
+    append: Annotated[
+        Path | None,
+        typer.Option(
+            "--append", "-a", help="Add the stubs to this figure file, keeping its lines."
+        ),
+    ] = None,
+    output_format: Annotated[
+        ExtractFormat,
+        typer.Option("--format", "-f", help="yaml: claim stubs; table: a table to review first."),
+    ] = ExtractFormat.yaml,  # type: ignore[attr-defined]
+    standalone: Annotated[
+        bool,
+        typer.Option("--standalone", help="Write the source too, so the file stands on its own."),
+    ] = False,
+    save_text: Annotated[
+        Path | None,
+        typer.Option("--save-text", help="Save the text read from an HTML page to this file."),
+    ] = None,
+) -> None:
+    """Propose a claim stub for every figure in an article, with its quote and guesses.
+
+    Each stub has an empty measure, so it fails validation until a person has curated it.
+    Exit 0 when done, 2 when the input or an option is refused (nothing is written then).
+    """
+    from reconcile.extract.run import ExtractOptions, execute
+
+    options = ExtractOptions(
+        document=document,
+        source=source,
+        output=output,
+        append=append,
+        format=output_format.value,
+        standalone=standalone,
+        save_text=save_text,
+    )
+    raise typer.Exit(execute(options, sys.stdout, sys.stderr))
 
 
 def main() -> None:

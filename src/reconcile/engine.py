@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from reconcile.models import Claim
+from reconcile.progress import SILENT, Steps
 from reconcile.reasons import Reason, evaluate_all
 from reconcile.subjects import (
     Figure,
@@ -296,7 +297,7 @@ def _pairs_within(
         yield from ((figure.records[0], other.records[0]) for other in by_low[start:])
 
 
-def compare(dataset: Dataset) -> CompareResult:
+def compare(dataset: Dataset, steps: Steps = SILENT) -> CompareResult:
     """Compare every comparable pair of claims in the dataset."""
     by_measure: dict[str, list[ClaimRecord]] = defaultdict(list)
     for record in sorted(dataset.claims.values(), key=lambda r: r.id):
@@ -318,7 +319,9 @@ def compare(dataset: Dataset) -> CompareResult:
     summarised: set[str] = set()
     yearly = {m for m, records in by_measure.items() if _mixed_rates(records)}
     figures = {m: [_figure(r, m in yearly) for r in records] for m, records in by_measure.items()}
+    steps.start("comparing", len(dataset.claims))
     for measure_id, records in by_measure.items():
+        steps.advance(len(records))
         big = len(records) > limit
         if big:
             summarised.add(measure_id)

@@ -34,6 +34,7 @@ from reconcile.models import (
     Source,
 )
 from reconcile.problems import InputError, Problem
+from reconcile.progress import SILENT, Steps
 from reconcile.values import canonical_unit
 
 _T = TypeVar("_T")
@@ -353,7 +354,9 @@ def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _Fil
     return _FileContent(figure, settings, items)
 
 
-def load(paths: Sequence[Path], parser: loader.Parser | None = None) -> Dataset:
+def load(
+    paths: Sequence[Path], parser: loader.Parser | None = None, steps: Steps = SILENT
+) -> Dataset:
     """Read, validate and merge figure files; raise :class:`InputError` with every problem."""
     files = loader.discover(paths)
     texts: list[FigureText] = []
@@ -365,7 +368,7 @@ def load(paths: Sequence[Path], parser: loader.Parser | None = None) -> Dataset:
             problems.extend(err.problems)
         except OSError as err:
             problems.append(Problem(str(path), 1, 1, "E101", f"cannot read: {err.strerror}"))
-    return build(texts, problems, parser)
+    return build(texts, problems, parser, steps=steps)
 
 
 SourceReader = Callable[[Path], bytes]
@@ -376,6 +379,7 @@ def build(
     problems: list[Problem] | None = None,
     parser: loader.Parser | None = None,
     read_source: SourceReader = Path.read_bytes,
+    steps: Steps = SILENT,
 ) -> Dataset:
     """Validate and merge already-read figure texts (from disk, or from git).
 
@@ -383,7 +387,9 @@ def build(
     default; from a git revision for ``reconcile diff --rev``)."""
     problems = list(problems or [])
     contents: list[tuple[_FileContent, _Collector]] = []
+    steps.start("reading", sum(len(figure.text) for figure in texts))
     for figure in texts:
+        steps.advance(len(figure.text))
         collector = _Collector(figure)
         try:
             data = loader.parse(figure, parser)
@@ -397,7 +403,8 @@ def build(
         collector.problems = []
     settings = _merged_settings(contents, problems)
     dataset = Dataset(files=list(texts), settings=settings)
-    _merge(dataset, contents, read_source)
+    steps.start("validating", sum(len(c.items["claims"]) for c, _ in contents))
+    _merge(dataset, contents, read_source, steps)
     for _, collector in contents:
         problems.extend(collector.problems)
     if problems:
@@ -425,7 +432,10 @@ def _merged_settings(
 
 
 def _merge(
-    dataset: Dataset, contents: list[tuple[_FileContent, _Collector]], read_source: SourceReader
+    dataset: Dataset,
+    contents: list[tuple[_FileContent, _Collector]],
+    read_source: SourceReader,
+    steps: Steps,
 ) -> None:
     context = {"tolerance": dataset.settings.tolerance}
     claims_in_order: list[tuple[Claim, Located]] = []
@@ -462,6 +472,7 @@ def _merge(
                     keyed[section][key] = item
                     dataset.where[(section, key)] = where
                 elif section == "claims":
+                    steps.advance()
                     line, col = figure.id_position(item.id, loc)
                     claims_in_order.append((item, Located(figure.name, line, loc, col)))
                 else:
