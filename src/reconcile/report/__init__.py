@@ -1,0 +1,86 @@
+"""Reports for people and exports for other tools.
+
+``reconcile report`` writes a document a reporter or an editor reads: HTML (one
+self-contained page with range charts) or Markdown (the same content with tables).
+``reconcile export`` writes data for other tools: schema.org ClaimReview JSON-LD.
+
+Both registries map a format's name to a renderer that takes a comparison result and
+writes to a stream. This module stays light (the command line builds its choices from it);
+each renderer imports its own module, with matplotlib or Jinja2, only when it runs.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from reconcile.engine import CompareResult
+
+Renderer = Callable[["CompareResult", TextIO], None]
+
+
+def _html(result: CompareResult, stream: TextIO) -> None:
+    from reconcile.report import html
+
+    html.render(result, stream)
+
+
+def _markdown(result: CompareResult, stream: TextIO) -> None:
+    from reconcile.report import markdown
+
+    markdown.render(result, stream)
+
+
+def _claimreview(result: CompareResult, stream: TextIO) -> None:
+    from reconcile.report import claimreview
+
+    claimreview.render(result, stream)
+
+
+RENDERERS: dict[str, Renderer] = {"html": _html, "markdown": _markdown}
+EXPORTERS: dict[str, Renderer] = {"claimreview": _claimreview}
+
+# the suffixes that name a report format; the first of each is the usual one
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "html": (".html", ".htm"),
+    "markdown": (".md", ".markdown"),
+}
+
+
+def format_of(path: Path) -> str | None:
+    """The report format a file name asks for by its suffix, or None."""
+    suffix = path.suffix.lower()
+    return next((name for name, known in SUFFIXES.items() if suffix in known), None)
+
+
+def _mode(path: Path) -> int:
+    """The permissions a new file gets here: an existing target's, else the umask's."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` in one step: a temporary file in the same folder, then a
+    rename over the target, so a reader never sees half a file and a failure leaves any
+    earlier file as it was."""
+    folder = path.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.chmod(temporary, _mode(path))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+__all__ = ["EXPORTERS", "RENDERERS", "SUFFIXES", "Renderer", "format_of", "write_atomically"]
