@@ -67,10 +67,13 @@ def _confusable_match(subject: Subject, claim: Claim) -> str | None:
 
 
 def _find_confusable(dataset: Dataset, claim: Claim) -> str | None:
+    confusable = sorted(dataset.confusable[claim.measure])
+    if not confusable:
+        return None
     own = [r.claim for r in dataset.by_measure[claim.measure] if r.claim.id != claim.id]
     if not own:
         return None
-    for other_measure in sorted(dataset.confusable[claim.measure]):
+    for other_measure in confusable:
         for record in dataset.by_measure.get(other_measure, []):
             other = record.claim
             for what in _shared(claim, other):
