@@ -63,6 +63,14 @@ ClaimsFormat = enum.Enum(  # type: ignore[misc]
     "ClaimsFormat", {name: name for name in ("table", "csv", "json", "markdown")}, type=str
 )
 
+FindingsFormatOption = Annotated[
+    FindingsFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="auto: github in GitHub Actions, text on a terminal, parsable otherwise.",
+    ),
+]
 Paths = Annotated[
     list[Path] | None,
     typer.Argument(
@@ -112,14 +120,7 @@ def _problem_summary(problems: Sequence[object]) -> str:
 @app.command()
 def validate(
     paths: Paths = None,
-    output_format: Annotated[
-        FindingsFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="auto: github in GitHub Actions, text on a terminal, parsable otherwise.",
-        ),
-    ] = FindingsFormat.auto,  # type: ignore[attr-defined]
+    output_format: FindingsFormatOption = FindingsFormat.auto,  # type: ignore[attr-defined]
 ) -> None:
     """Check figure files: structure, values, dates, references and quotes.
 
@@ -204,14 +205,7 @@ def compare(
 @app.command()
 def check(
     paths: Paths = None,
-    output_format: Annotated[
-        FindingsFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="auto: github in GitHub Actions, text on a terminal, parsable otherwise.",
-        ),
-    ] = FindingsFormat.auto,  # type: ignore[attr-defined]
+    output_format: FindingsFormatOption = FindingsFormat.auto,  # type: ignore[attr-defined]
     fail_on: Annotated[
         SeverityChoice,
         typer.Option("--fail-on", help="Which unreviewed conflicts fail the check."),

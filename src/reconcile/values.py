@@ -1090,22 +1090,27 @@ def _text_quantity(text: str, tolerances: _Tolerances) -> Quantity:
     """Read a text; memoised, since figure files repeat their values ("5", "10%", ...)."""
     if len(text) <= MAX_TEXT_LENGTH and _PLAIN_DIGITS.fullmatch(text):  # the commonest form
         value = _check_size(Decimal(text.replace(",", "")))
-        best = float(value)
-        return Quantity(
-            text=text,
-            low=best,
-            best=best,
-            high=best,
-            kind="exact",
-            hedge=None,
-            framing=(),
-            precision=float(_place(value)),
-            unit=None,
-            per=None,
-            lower_open=False,
-            upper_open=False,
-        )
+        return _exact(text, value, _place(value))
     return _parse_text(text, tolerances)
+
+
+def _exact(text: str, value: Decimal, precision: Decimal) -> Quantity:
+    """A figure stated exactly, with no hedge, unit or rate."""
+    best = float(value)
+    return Quantity(
+        text=text,
+        low=best,
+        best=best,
+        high=best,
+        kind="exact",
+        hedge=None,
+        framing=(),
+        precision=float(precision),
+        unit=None,
+        per=None,
+        lower_open=False,
+        upper_open=False,
+    )
 
 
 def parse_value(
@@ -1137,21 +1142,7 @@ def parse_value(
                 raise _Unreadable("true/false is not a number")
             if isinstance(obj, int | float):
                 figure = _read_number(obj)
-                best = float(figure.value)
-                return Quantity(
-                    text=text,
-                    low=best,
-                    best=best,
-                    high=best,
-                    kind="exact",
-                    hedge=None,
-                    framing=(),
-                    precision=float(figure.precision),
-                    unit=None,
-                    per=None,
-                    lower_open=False,
-                    upper_open=False,
-                )
+                return _exact(text, figure.value, figure.precision)
             if isinstance(obj, Mapping):
                 return _parse_mapping(obj, text)
             if obj is None:
