@@ -58,6 +58,20 @@ def test_no_quote_can_close_a_script_element(hostile: CompareResult) -> None:
     text = rendered(hostile, "claimreview")
     assert "<" not in text and ">" not in text and "&" not in text
     review = json.loads(text)["@graph"][0]
-    assert review["claimReviewed"] == "<script>alert(1)</script>"
+    first = hostile.dataset.claims[review["identifier"].split("+")[0]].claim
+    assert review["claimReviewed"] == first.quote
+    assert review["claimReviewed"] in (
+        "<script>alert(1)</script>",
+        "</td></tr></table> \"double\" & 'single' quotes",
+    )
     assert review["reviewBody"].startswith("</script><script>alert('review')</script> & more")
-    assert "url" not in review["itemReviewed"]["appearance"]  # a javascript: address is dropped
+
+
+def test_only_http_addresses_are_kept(hostile: CompareResult) -> None:
+    from reconcile.report.claimreview import _appearance
+
+    dataset = hostile.dataset
+    unsafe = _appearance(dataset.claims["script-quote"].claim, dataset)  # javascript: address
+    assert "url" not in unsafe
+    safe = _appearance(dataset.claims["cell-quote"].claim, dataset)
+    assert safe["url"] == "https://example.org/story?a=1&b=(2)|x"
