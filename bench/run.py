@@ -151,7 +151,7 @@ def machine() -> str:
             from importlib.metadata import version
 
             versions[name] = version(name)
-        except Exception:  # noqa: BLE001 - a missing package is reported as such
+        except Exception:
             versions[name] = "missing"
     libs = ", ".join(f"{k} {v}" for k, v in versions.items())
     return (
