@@ -12,7 +12,6 @@ each renderer imports its own module, with matplotlib or Jinja2, only when it ru
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -71,6 +70,8 @@ def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` in one step: a temporary file in the same folder, then a
     rename over the target, so a reader never sees half a file and a failure leaves any
     earlier file as it was."""
+    import tempfile  # here, not at the top: the command line imports this module to start
+
     folder = path.parent
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
