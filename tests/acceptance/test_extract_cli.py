@@ -431,3 +431,10 @@ def test_no_figures_is_an_empty_list_not_an_error(run, tmp_path: Path) -> None: 
     assert result.exit_code == 0
     assert result.stdout.endswith("version: 1\nclaims: []\n")
     assert result.stderr == f"0 figures found in {doc}\n"
+
+
+def test_format_choices_are_the_registered_formats() -> None:
+    from reconcile.cli import ExtractFormat
+    from reconcile.extract.run import FORMATS
+
+    assert [choice.value for choice in ExtractFormat] == list(FORMATS)
