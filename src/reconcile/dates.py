@@ -124,5 +124,3 @@ def _parse_text(raw: str) -> PartialDate:
             {"value": text, "problem": str(err), "accepted": ACCEPTED_DATES},
         ) from None
     return PartialDate(text, first, last, inferred=bool(match["inferred"]))
-
-
