@@ -62,7 +62,7 @@ def period_text(claim: Claim) -> str:
         start = claim.period.start.text if claim.period.start else "…"
         end = claim.period.end.text if claim.period.end else "…"
         return f"{start} – {end}"
-    if claim.as_of is not None:
+    if claim.as_of is not None and claim.as_of.known:
         return f"as of {claim.as_of.text}"
     return ""
 
