@@ -48,7 +48,12 @@ OPTIONS = Options()
 
 def _rounding_words(figure: Figure) -> str:
     unit = figure.rounding * 2
-    centre = figure.best if figure.best is not None else figure.low
+    if figure.best is not None:
+        centre = figure.best
+    elif figure.single and figure.claim.value.lower_open:
+        centre = figure.high  # "up to 30,000": the figure given is the upper end
+    else:
+        centre = figure.low
     per = figure.suffix
     return (
         f"{figure_text(figure)} is given to the nearest {fmt(unit)}{per}, so it may stand for "

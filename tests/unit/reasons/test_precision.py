@@ -298,3 +298,18 @@ def test_the_hedge_named_is_the_one_that_makes_the_figures_meet() -> None:
         fires=["precision"],
     )
     cites(comparison, "precision", "the hedge of registry-arrests ('about 102')")
+
+
+def test_an_up_to_figure_is_rounded_around_its_stated_end() -> None:
+    text = """
+        version: 1
+        measures:
+          returns: {label: "People who came back", unit: persons}
+        claims:
+          - {id: cap, measure: returns, value: "up to 30,000", type: limit, source: herald}
+          - {id: count, measure: returns, value: "35,000", source: courier}
+    """
+    comparison = assert_comparison(
+        compare_yaml(text), claims=["cap", "count"], status="conflict", fires=["precision"]
+    )
+    cites(comparison, "precision", "anything from 25,000 to 35,000")
