@@ -104,7 +104,8 @@ def result_json(result: CompareResult, selection: Selection = Selection()) -> di
         "files": [{"path": f.name, "sha256": f.sha256} for f in result.dataset.files],
         "summary": summary_counts(result),
         "measures": [measure_json(m) for m in result.measures if selection.keeps_measure(m)],
-        "comparisons": [comparison_json(c) for c in _selected(result, selection)],
+        # a generator: a large result is written comparison by comparison, never held whole
+        "comparisons": (comparison_json(c) for c in result.comparisons if selection.keeps(c)),
     }
 
 

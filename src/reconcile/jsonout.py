@@ -9,22 +9,33 @@ so a change to one item is a change to one line in a diff.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
 def write_json(document: dict[str, Any], stream: TextIO) -> None:
-    """Write a JSON object: top-level keys one a line, list items one a line."""
+    """Write a JSON object: top-level keys one a line, list items one a line.
+
+    A value may be a list or an iterator (written as a list, item by item, so that a large
+    output is never held in memory whole)."""
     stream.write("{\n")
     last = len(document) - 1
     for i, (key, value) in enumerate(document.items()):
         stream.write(f"  {_ENCODE(key)}: ")
-        if isinstance(value, list) and value:
-            stream.write("[\n")
-            stream.write(",\n".join(f"    {_ENCODE(item)}" for item in value))
-            stream.write("\n  ]")
+        if isinstance(value, list | Iterator):
+            _write_items(value, stream)
         else:
             stream.write(_ENCODE(value))
         stream.write(",\n" if i < last else "\n")
     stream.write("}\n")
+
+
+def _write_items(items: Iterable[Any], stream: TextIO) -> None:
+    lead = "[\n    "
+    for item in items:
+        stream.write(lead)
+        stream.write(_ENCODE(item))
+        lead = ",\n    "
+    stream.write("[]" if lead.startswith("[") else "\n  ]")
