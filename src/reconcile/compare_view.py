@@ -146,7 +146,8 @@ def _grouped(
     groups = []
     for m in result.measures:
         own = [c for c in chosen if c.measures[0] == m.id]
-        if selection.keeps_measure(m) or own:
+        filtered = bool(selection.statuses or selection.min_severity or selection.reasons)
+        if own or (selection.keeps_measure(m) and not filtered):
             groups.append((m, own))
     return groups
 

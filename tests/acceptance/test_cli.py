@@ -258,3 +258,11 @@ def test_valid_files_pass_the_json_schema() -> None:
     for path in files:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
+
+
+def test_status_filter_shows_only_measures_with_such_comparisons(run) -> None:  # type: ignore[no-untyped-def]
+    everything = run("compare", "--format", "markdown", str(BUNDLED)).stdout
+    conflicts = run("compare", "--format", "markdown", "--status", "conflict", str(BUNDLED)).stdout
+    assert "## abandoning-posts" in everything
+    assert "## abandoning-posts" not in conflicts
+    assert "## desertion-penalty" in conflicts
