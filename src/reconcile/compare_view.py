@@ -63,7 +63,8 @@ def summary_counts(result: CompareResult) -> dict[str, int]:
 
 
 def comparison_json(c: Comparison) -> dict[str, Any]:
-    likely = c.likely_reason
+    reasons = c.evaluate()  # not kept: a large result is written without holding them all
+    likely = c.likely(reasons)
     return {
         "claims": list(c.claims),
         "kind": c.kind,
@@ -77,7 +78,7 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
         ),
         "likely_reason": likely.code if likely else None,
         "reasons": [
-            {"code": r.code, "score": r.score, "explanation": r.explanation} for r in c.reasons
+            {"code": r.code, "score": r.score, "explanation": r.explanation} for r in reasons
         ],
         "reviewed": c.reviewed,
         "deprecated": c.deprecated,

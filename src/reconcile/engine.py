@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from reconcile.models import Claim
@@ -38,7 +38,10 @@ SEVERITIES: tuple[Severity, ...] = ("minor", "major")
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """One comparison and its verdict; sorts in the order ``compare`` lists them."""
+    """One comparison and its verdict; sorts in the order ``compare`` lists them.
+
+    Its reasons are worked out when first asked for: a large result written item by item
+    (:meth:`evaluate`) never holds every explanation at once."""
 
     sort_key: tuple[str, ...]
     kind: Kind
@@ -47,13 +50,29 @@ class Comparison:
     status: Status
     severity: Severity | None
     gap: Gap | None
-    reasons: tuple[Reason, ...]
-    deprecated: bool
+    subject: Subject = field(repr=False, compare=False)
+    deprecated: bool = False
     reviewed: bool = False
+    _reasons: list[tuple[Reason, ...]] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Every reason that fires, strongest first (worked out once, then kept)."""
+        if not self._reasons:
+            self._reasons.append(self.evaluate())
+        return self._reasons[0]
+
+    def evaluate(self) -> tuple[Reason, ...]:
+        """The reasons, worked out afresh and not kept (for output written item by item)."""
+        return self._reasons[0] if self._reasons else evaluate_all(self.subject)
+
+    def likely(self, reasons: tuple[Reason, ...]) -> Reason | None:
+        """The likely reason among ``reasons``: the strongest, for a conflict only."""
+        return reasons[0] if self.status == "conflict" and reasons else None
 
     @property
     def likely_reason(self) -> Reason | None:
-        return self.reasons[0] if self.status == "conflict" and self.reasons else None
+        return self.likely(self.reasons)
 
     def __lt__(self, other: Comparison) -> bool:
         return self.sort_key < other.sort_key
@@ -219,7 +238,7 @@ def _comparison(subject: Subject, sort_key: tuple[str, ...]) -> Comparison:
         status=subject.status,
         severity=severity,
         gap=subject.gap,
-        reasons=evaluate_all(subject),
+        subject=subject,
         deprecated=any(r.claim.rank == "deprecated" for r in records),
     )
 
