@@ -77,6 +77,7 @@ Paths = Annotated[
     typer.Argument(
         help="Figure files or folders of them. Default: data/figures.yaml in this folder.",
         show_default=False,
+        readable=False,  # an unreadable file is reported as E101, with the other problems
     ),
 ]
 
@@ -550,4 +551,16 @@ def main() -> None:
     # A command is one short run that builds many objects and frees few: the cyclic garbage
     # collector only costs time here (a third of a large compare), so it stays off.
     gc.disable()
-    app()
+    try:
+        app()
+    except SystemExit:
+        raise
+    except Exception as err:  # a fault in reconcile itself, never an answer to bad input
+        sys.stderr.write(
+            f"reconcile: internal error: {type(err).__name__}: {err}\n"
+            "This is a fault in reconcile, not in your files; please report it with the "
+            "command and the files that caused it.\n"
+        )
+        raise SystemExit(ExitCode.INTERNAL) from None
+    finally:
+        gc.enable()

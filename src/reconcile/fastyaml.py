@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from reconcile.loader import Parsed, PyYamlParser, looks_deep
@@ -151,6 +154,23 @@ def id_positions(text: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Silence the C library's own messages on file descriptor 2 while it parses."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no standard error to silence
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 class RapidYamlParser:
     """rapidyaml through JSON when that is exact; PyYAML (:class:`PyYamlParser`) otherwise."""
 
@@ -173,8 +193,9 @@ class RapidYamlParser:
             raise _Fallback
         marked, marks = _mark_plain_dates(text)
         try:
-            tree = ryml.parse_in_arena(marked.encode("utf-8"))
-            emitted = ryml.emit_json_malloc(tree, tree.root_id())
+            with _quiet_stderr():  # rapidyaml prints its own parse errors there
+                tree = ryml.parse_in_arena(marked.encode("utf-8"))
+                emitted = ryml.emit_json_malloc(tree, tree.root_id())
         except Exception:  # any parse or emit problem: PyYAML gives the exact error
             raise _Fallback from None
         if not isinstance(emitted, str) or _typed_json_string(emitted):

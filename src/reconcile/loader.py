@@ -30,6 +30,9 @@ MAX_EXPANSION = 10  # an aliased document may expand to at most this many nodes 
 MAX_EXPANDED_NODES = 100_000
 
 FIGURE_SUFFIXES = (".yaml", ".yml")
+_SURROGATE_ESCAPE = re.compile(
+    r"\\(?:u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2})"
+)
 _VERSION_LINE = re.compile(r"^version\s*:", re.MULTILINE)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]+")
 # Deep block nesting needs deep indentation or a run of "- - - ..." on one line; both are
@@ -317,6 +320,23 @@ def parse(figure: FigureText, parser: Parser | None = None) -> Any:
         not line.strip() or line.lstrip().startswith("#") for line in figure.text.splitlines()
     ):
         raise InputError([Problem(figure.name, 1, 1, "E115", "the file is empty")])
+    surrogate = _SURROGATE_ESCAPE.search(figure.text)
+    if surrogate is not None:
+        before = figure.text[: surrogate.start()]
+        line, col = before.count("\n") + 1, surrogate.start() - (before.rfind("\n") + 1) + 1
+        raise InputError(
+            [
+                Problem(
+                    figure.name,
+                    line,
+                    col,
+                    "E110",
+                    f"the escape {surrogate[0]!r} is half of a character (a surrogate), which "
+                    "no UTF-8 output can hold; write the character itself, or \\U and eight "
+                    "hex digits",
+                )
+            ]
+        )
     try:
         figure.parsed = (parser or default_parser()).parse(figure.text, figure.name)
     except _YamlError as err:
@@ -356,10 +376,14 @@ def discover(paths: Sequence[Path]) -> list[Path]:
             problems.append(Problem(str(path), 1, 1, "E101", "no such file or folder"))
     if problems:
         raise InputError(problems)
-    unique: dict[Path, None] = {}
+    unique: dict[Path, Path] = {}
     for p in found:
-        unique.setdefault(p, None)
-    return list(unique)
+        try:
+            key = p.resolve()
+        except (OSError, RuntimeError):  # a link loop: read it as given, and fail there
+            key = p
+        unique.setdefault(key, p)
+    return list(unique.values())
 
 
 def _is_figure_file(path: Path) -> bool:
@@ -367,7 +391,7 @@ def _is_figure_file(path: Path) -> bool:
         with path.open("rb") as handle:
             head = handle.read(64 * 1024)
     except OSError:
-        return False
+        return True  # unreadable: kept, so that reading it reports why
     return _VERSION_LINE.search(head.decode("utf-8", "replace")) is not None
 
 

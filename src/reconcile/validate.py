@@ -56,6 +56,29 @@ _ERROR_TYPES: dict[str, str] = {
     "period_order": "E311",
 }
 
+# pydantic's wording for wrong types, in the words of this file format
+_PLAIN_WORDS: dict[str, str] = {
+    "string_type": "must be text",
+    "string_pattern_mismatch": "not a valid id: use letters, digits, '-', '_', '.' or ':', "
+    "starting with a letter or digit",
+    "string_too_long": "is too long (at most {max_length} characters)",
+    "string_too_short": "must not be empty",
+    "tuple_type": "must be a list",
+    "list_type": "must be a list",
+    "dict_type": "must be a mapping (key: value)",
+    "model_type": "must be a mapping (key: value)",
+    "model_attributes_type": "must be a mapping (key: value)",
+    "too_short": "needs at least {min_length} items",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than": "must be below {lt}",
+}
+
 # errors raised by a whole claim that are about one of its fields: point at that field
 _ERROR_FIELD: dict[str, str] = {
     "negative_figure": "value",
@@ -108,6 +131,7 @@ class Dataset:
     reviews: list[ReviewRecord] = field(default_factory=list)
     where: dict[tuple[str, str], Located] = field(default_factory=dict)
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+    invalid: set[tuple[str, str]] = field(default_factory=set, repr=False)  # (section, id)
 
     @functools.cached_property
     def by_measure(self) -> dict[str, list[ClaimRecord]]:
@@ -239,7 +263,7 @@ class _Collector:
                     prefix + loc[:-1], code, f"{field_name} not set: {field_name!r} is required"
                 )
             elif code == "E205":
-                shown = item["msg"]
+                shown = _PLAIN_WORDS.get(kind, item["msg"]).format(**item.get("ctx", {}))
                 if kind in ("literal_error", "enum"):
                     given = item.get("input")
                     shown = shown.replace("Input should be", "must be") + (
@@ -455,6 +479,11 @@ def _merge(
             for key, raw, loc in content.items[section]:
                 item = _validate_item(collector, model, raw, loc, context)
                 if item is None:
+                    # defined, but invalid: its own problem is reported; references to it
+                    # are not reported again as unknown
+                    name = key if section in keyed else _raw_id(raw)
+                    if name is not None:
+                        dataset.invalid.add((section, name))
                     continue
                 if section in keyed:
                     where = Located(figure.name, 0, loc)  # line found only when needed
@@ -493,6 +522,11 @@ def _merge(
     _check_quotes(dataset, collectors, read_source)
 
 
+def _raw_id(raw: Any) -> str | None:
+    value = raw.get("id") if isinstance(raw, dict) else None
+    return value if isinstance(value, str) else None
+
+
 def _topic(content: _FileContent) -> Any:
     data = content.figure.parsed.data if content.figure.parsed else None
     return data.get("topic") if isinstance(data, dict) else None
@@ -503,6 +537,8 @@ def _line_of(where: Located, collectors: dict[str, _Collector]) -> int:
 
 
 def _check_references(dataset: Dataset, collectors: dict[str, _Collector]) -> None:
+    sections = {"measure": "measures", "source": "sources", "origin": "origins", "claim": "claims"}
+
     def ref(
         where: Located,
         field_loc: tuple[int | str, ...],
@@ -512,6 +548,8 @@ def _check_references(dataset: Dataset, collectors: dict[str, _Collector]) -> No
     ) -> bool:
         if name in known:
             return True
+        if (sections[kind], name) in dataset.invalid:
+            return False  # it exists but is invalid, which is reported where it stands
         collectors[where.file].add(
             (*where.loc, *field_loc), "E203", f"unknown {kind} {name!r}{suggest(name, known)}"
         )

@@ -1,0 +1,60 @@
+"""Faults that must not cascade, crash or double count."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from reconcile import cli
+from reconcile.problems import InputError
+from reconcile.validate import load
+
+CASCADE = textwrap.dedent(
+    """\
+    version: 1
+    sources:
+      herald: {title: "Rally", published: 2025-13}
+    measures:
+      crowd: {label: "People", unit: persons}
+    claims:
+      - {id: a, measure: crowd, value: "1,5", source: herald}
+      - {id: b, measure: crowd, value: "2", source: herald, derived: {op: sum, of: [a, b]}}
+    """
+)
+
+
+def test_an_invalid_item_is_not_reported_again_as_unknown(tmp_path: Path) -> None:
+    path = tmp_path / "figures.yaml"
+    path.write_text(CASCADE, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load([path])
+    codes = [(p.code, p.line) for p in caught.value.problems]
+    assert ("E310", 3) in codes and ("E301", 7) in codes
+    assert not any(code == "E203" for code, _ in codes)
+
+
+def test_the_same_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    path = tmp_path / "figures.yaml"
+    path.write_text(
+        "version: 1\nsources: {herald: {title: Rally}}\nmeasures: {}\nclaims: []\n", "utf-8"
+    )
+    dataset = load([path, tmp_path / "sub" / ".." / "figures.yaml"])
+    assert len(dataset.files) == 1
+
+
+def test_a_fault_in_reconcile_is_one_line_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken() -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "app", broken)
+    with pytest.raises(SystemExit) as caught:
+        cli.main()
+    assert caught.value.code == 3
+    err = capsys.readouterr().err
+    assert err.startswith("reconcile: internal error: RuntimeError: boom\n")
+    assert "Traceback" not in err
