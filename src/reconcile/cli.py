@@ -20,6 +20,7 @@ from reconcile import __version__
 from reconcile.formats import REPORTERS
 from reconcile.outcome import ExitCode
 from reconcile.progress import terminal_steps
+from reconcile.words import count
 
 DEFAULT_FILE = Path("data/figures.yaml")
 
@@ -115,8 +116,7 @@ def _fail_on_input(err: Exception) -> NoReturn:
 
 def _problem_summary(problems: Sequence[object]) -> str:
     files = {getattr(p, "file", "") for p in problems}
-    noun = "problem" if len(problems) == 1 else "problems"
-    return f"{len(problems)} {noun} in {len(files)} file{'s' if len(files) != 1 else ''}"
+    return f"{count(len(problems), 'problem')} in {count(len(files), 'file')}"
 
 
 @app.command()
@@ -140,9 +140,9 @@ def validate(
         files = [(f.name, f.sha256) for f in dataset.files]
         problems = []
         summary = (
-            f"valid: {len(dataset.claims)} claims, {len(dataset.sources)} sources, "
-            f"{len(dataset.origins)} origins, {len(dataset.measures)} measures in "
-            f"{len(files)} file{'s' if len(files) != 1 else ''}"
+            f"valid: {count(len(dataset.claims), 'claim')}, "
+            f"{count(len(dataset.sources), 'source')}, {count(len(dataset.origins), 'origin')}, "
+            f"{count(len(dataset.measures), 'measure')} in {count(len(files), 'file')}"
         )
     except InputError as err:
         problems = err.problems
@@ -255,9 +255,10 @@ def check(
         ]
     conflicts = gate.result.count("conflict")
     reviewed = sum(1 for c in gate.result.comparisons if c.reviewed)
+    fail = "fails" if gate.failing == 1 else "fail"
     summary = (
-        f"{conflicts} conflict{'s' if conflicts != 1 else ''}, {reviewed} reviewed; "
-        f"{gate.failing} finding{'s' if gate.failing != 1 else ''} fail the check"
+        f"{count(conflicts, 'conflict')}, {reviewed} reviewed; "
+        f"{count(gate.failing, 'finding')} {fail} the check"
     )
     report = FindingsReport("check", files, gate.findings, summary, extra)
     REPORTERS[chosen](report, sys.stdout)

@@ -15,6 +15,7 @@ from reconcile.claims_view import markdown_cell, markdown_table, number
 from reconcile.engine import SEVERITIES, CompareResult, Comparison, MeasureSummary
 from reconcile.jsonout import write_json
 from reconcile.subjects import fmt
+from reconcile.words import count
 
 JSON_VERSION = 1
 
@@ -170,10 +171,10 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
     if topic:
         console.print(f"[bold]{escape(topic)}[/]")
     console.print(
-        f"{counts['claims']} claims, {counts['comparisons']} comparisons: "
+        f"{count(counts['claims'], 'claim')}, {count(counts['comparisons'], 'comparison')}: "
         f"[green]{counts['consistent']} consistent[/], "
         f"[yellow]{counts['compatible']} compatible[/], "
-        f"[bold red]{counts['conflict']} conflict[/] "
+        f"[bold red]{count(counts['conflict'], 'conflict')}[/] "
         f"({counts['major']} major, {counts['minor']} minor; {counts['reviewed']} reviewed)"
     )
     for m, comparisons in _grouped(result, selection):
@@ -219,10 +220,10 @@ def render_markdown(result: CompareResult, selection: Selection, stream: TextIO)
     counts = summary_counts(result)
     out = [f"# {markdown_cell(result.dataset.topic or 'Comparison of figures')}", ""]
     out.append(
-        f"{counts['claims']} claims, {counts['comparisons']} comparisons: "
+        f"{count(counts['claims'], 'claim')}, {count(counts['comparisons'], 'comparison')}: "
         f"{counts['consistent']} consistent, {counts['compatible']} compatible, "
-        f"{counts['conflict']} conflict ({counts['major']} major, {counts['minor']} minor; "
-        f"{counts['reviewed']} reviewed)."
+        f"{count(counts['conflict'], 'conflict')} ({counts['major']} major, "
+        f"{counts['minor']} minor; {counts['reviewed']} reviewed)."
     )
     for m, comparisons in _grouped(result, selection):
         out += ["", f"## {markdown_cell(m.id)}: {markdown_cell(m.label)}", ""]

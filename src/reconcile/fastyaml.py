@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from reconcile.loader import Parsed, PyYamlParser, looks_deep
+from reconcile.loader import SURROGATE_ESCAPE, Parsed, PyYamlParser, looks_deep
 
 # Structures this fast path leaves to PyYAML. Each check looks for a literal first, which is
 # fast on a large file, and only then for the context around it.
@@ -42,6 +42,8 @@ def _unsupported(text: str) -> bool:
     """Tabs, anchors, aliases, tags, merge keys, several documents, comments in flow style."""
     if "\t" in text or _MARK in text or "<<" in text:
         return True
+    if ("\\u" in text or "\\U" in text) and SURROGATE_ESCAPE.search(text):
+        return True  # half characters: JSON would join a pair that YAML keeps apart
     if ("&" in text or "*" in text or "!" in text) and _ANCHOR_ALIAS_TAG.search(text):
         return True
     if ("---" in text or "..." in text) and _DOCUMENT_MARKER.search(text):

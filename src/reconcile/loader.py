@@ -30,7 +30,7 @@ MAX_EXPANSION = 10  # an aliased document may expand to at most this many nodes 
 MAX_EXPANDED_NODES = 100_000
 
 FIGURE_SUFFIXES = (".yaml", ".yml")
-_SURROGATE_ESCAPE = re.compile(
+SURROGATE_ESCAPE = re.compile(
     r"\\(?:u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2})"
 )
 _VERSION_LINE = re.compile(r"^version\s*:", re.MULTILINE)
@@ -320,7 +320,7 @@ def parse(figure: FigureText, parser: Parser | None = None) -> Any:
         not line.strip() or line.lstrip().startswith("#") for line in figure.text.splitlines()
     ):
         raise InputError([Problem(figure.name, 1, 1, "E115", "the file is empty")])
-    surrogate = _SURROGATE_ESCAPE.search(figure.text)
+    surrogate = SURROGATE_ESCAPE.search(figure.text)
     if surrogate is not None:
         before = figure.text[: surrogate.start()]
         line, col = before.count("\n") + 1, surrogate.start() - (before.rfind("\n") + 1) + 1

@@ -62,7 +62,7 @@ def test_unreviewed_conflict_fails_with_parsable_line(run, tmp_path: Path) -> No
         "police-crowd '12,000'; likely sourcing: "
     )
     assert lines[0].endswith("(other claims: police-crowd at line 11)")
-    assert result.stderr == "1 conflict, 0 reviewed; 1 finding fail the check\n"
+    assert result.stderr == "1 conflict, 0 reviewed; 1 finding fails the check\n"
 
 
 def test_reviewed_conflict_passes(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -128,7 +128,7 @@ def test_github_annotations_exactly(run, tmp_path: Path) -> None:  # type: ignor
         "anonymous or unattributed origin::16:5 [sourcing] major conflict: organisers-crowd "
         "'50,000' vs police-crowd '12,000'; likely sourcing: "
     )
-    assert lines[2:] == ["::endgroup::", "1 conflict, 0 reviewed; 1 finding fail the check"]
+    assert lines[2:] == ["::endgroup::", "1 conflict, 0 reviewed; 1 finding fails the check"]
     assert result.stderr == ""
 
 
