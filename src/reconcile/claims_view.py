@@ -157,8 +157,9 @@ def _bound(value: Any, open_end: str) -> str:
 
 
 def render_table(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
-    from rich.console import Console
     from rich.table import Table
+
+    from reconcile.terminal import console
 
     table = Table(*TABLE_COLUMNS, title=f"{len(records)} claims", title_justify="left")
     for record in records:
@@ -176,7 +177,8 @@ def render_table(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextI
             row["source"],
             _cell(row["origin"]),
         )
-    Console(file=stream, highlight=False, soft_wrap=False).print(table)
+    with console(stream, piped_width=200) as out:
+        out.print(table)
 
 
 def safe_csv_cell(value: Any) -> Any:

@@ -158,62 +158,63 @@ _STATUS_STYLE = {"conflict": "bold red", "compatible": "yellow", "consistent": "
 
 
 def render_table(result: CompareResult, selection: Selection, stream: TextIO) -> None:
-    from rich.console import Console
     from rich.markup import escape
     from rich.padding import Padding
     from rich.rule import Rule
 
-    console = Console(
-        file=stream, highlight=False, soft_wrap=False, width=None if stream.isatty() else 120
-    )
-    counts = summary_counts(result)
-    topic = result.dataset.topic
-    if topic:
-        console.print(f"[bold]{escape(topic)}[/]")
-    console.print(
-        f"{count(counts['claims'], 'claim')}, {count(counts['comparisons'], 'comparison')}: "
-        f"[green]{counts['consistent']} consistent[/], "
-        f"[yellow]{counts['compatible']} compatible[/], "
-        f"[bold red]{count(counts['conflict'], 'conflict')}[/] "
-        f"({counts['major']} major, {counts['minor']} minor; {counts['reviewed']} reviewed)"
-    )
-    for m, comparisons in _grouped(result, selection):
-        console.print()
-        console.print(Rule(f"[bold]{escape(m.id)}[/]: {escape(m.label)}", align="left"))
-        console.print(f"  {escape(_measure_line(m))}", style="dim")
-        if m.summarised:
-            console.print("  consistent pairs are summarised by the positions above", style="dim")
-        for c in comparisons:
-            tag = c.status.upper() + (f" ({c.severity})" if c.severity else "")
-            marks = "".join(
-                f" [{flag}]"
-                for flag, on in (("reviewed", c.reviewed), ("deprecated", c.deprecated))
-                if on
-            )
-            console.print(
-                f"  [{_STATUS_STYLE[c.status]}]{escape(tag)}[/]{escape(marks)}  "
-                f"{escape(_sides(result, c))}"
-            )
-            if c.status != "conflict":
-                if c.reasons:
-                    codes = ", ".join(r.code for r in c.reasons)
-                    console.print(Padding(f"reasons: {codes}", (0, 0, 0, 6)), style="dim")
-                continue
-            if c.gap is not None:
+    from reconcile.terminal import console as terminal
+
+    with terminal(stream) as console:
+        counts = summary_counts(result)
+        topic = result.dataset.topic
+        if topic:
+            console.print(f"[bold]{escape(topic)}[/]")
+        console.print(
+            f"{count(counts['claims'], 'claim')}, {count(counts['comparisons'], 'comparison')}: "
+            f"[green]{counts['consistent']} consistent[/], "
+            f"[yellow]{counts['compatible']} compatible[/], "
+            f"[bold red]{count(counts['conflict'], 'conflict')}[/] "
+            f"({counts['major']} major, {counts['minor']} minor; {counts['reviewed']} reviewed)"
+        )
+        for m, comparisons in _grouped(result, selection):
+            console.print()
+            console.print(Rule(f"[bold]{escape(m.id)}[/]: {escape(m.label)}", align="left"))
+            console.print(f"  {escape(_measure_line(m))}", style="dim")
+            if m.summarised:
                 console.print(
-                    Padding(f"gap {fmt(c.gap.absolute)} ({c.gap.relative:.1%})", (0, 0, 0, 6)),
-                    style="dim",
+                    "  consistent pairs are summarised by the positions above", style="dim"
                 )
-            for i, r in enumerate(c.reasons):
-                lead = "likely reason" if i == 0 else "also"
-                words = f"({r.score:.2f}) {escape(r.explanation)}"
+            for c in comparisons:
+                tag = c.status.upper() + (f" ({c.severity})" if c.severity else "")
+                marks = "".join(
+                    f" [{flag}]"
+                    for flag, on in (("reviewed", c.reviewed), ("deprecated", c.deprecated))
+                    if on
+                )
                 console.print(
-                    Padding(
-                        f"[bold]{lead}: {escape(r.code)}[/] {words}",
-                        (0, 0, 0, 6),
-                    ),
-                    style=None if i == 0 else "dim",
+                    f"  [{_STATUS_STYLE[c.status]}]{escape(tag)}[/]{escape(marks)}  "
+                    f"{escape(_sides(result, c))}"
                 )
+                if c.status != "conflict":
+                    if c.reasons:
+                        codes = ", ".join(r.code for r in c.reasons)
+                        console.print(Padding(f"reasons: {codes}", (0, 0, 0, 6)), style="dim")
+                    continue
+                if c.gap is not None:
+                    console.print(
+                        Padding(f"gap {fmt(c.gap.absolute)} ({c.gap.relative:.1%})", (0, 0, 0, 6)),
+                        style="dim",
+                    )
+                for i, r in enumerate(c.reasons):
+                    lead = "likely reason" if i == 0 else "also"
+                    words = f"({r.score:.2f}) {escape(r.explanation)}"
+                    console.print(
+                        Padding(
+                            f"[bold]{lead}: {escape(r.code)}[/] {words}",
+                            (0, 0, 0, 6),
+                        ),
+                        style=None if i == 0 else "dim",
+                    )
 
 
 def render_markdown(result: CompareResult, selection: Selection, stream: TextIO) -> None:

@@ -824,20 +824,19 @@ _TEXT_LINES: dict[str, Callable[[list[str]], str]] = {
 
 def render_text(result: DiffResult, stream: TextIO) -> None:
     """The terminal view: the same sections as the Markdown one, a line per row."""
-    from rich.console import Console
     from rich.markup import escape
 
-    console = Console(
-        file=stream, highlight=False, soft_wrap=False, width=None if stream.isatty() else 120
-    )
-    console.print(f"[bold]{escape(_title(result))}[/]")
-    console.print(escape(summary_line(result)))
-    for heading, _header, rows in _sections(result):
-        console.print()
-        style = "bold red" if heading == "Conflicts that appeared" else "bold"
-        console.print(f"[{style}]{escape(heading)}[/]")
-        for row in rows:
-            console.print(f"  {escape(_TEXT_LINES[heading](row))}")
+    from reconcile.terminal import console as terminal
+
+    with terminal(stream) as console:
+        console.print(f"[bold]{escape(_title(result))}[/]")
+        console.print(escape(summary_line(result)))
+        for heading, _header, rows in _sections(result):
+            console.print()
+            style = "bold red" if heading == "Conflicts that appeared" else "bold"
+            console.print(f"[{style}]{escape(heading)}[/]")
+            for row in rows:
+                console.print(f"  {escape(_TEXT_LINES[heading](row))}")
 
 
 def result_json(result: DiffResult) -> dict[str, Any]:
