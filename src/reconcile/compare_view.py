@@ -132,7 +132,10 @@ def _sides(result: CompareResult, c: Comparison) -> str:
 def _measure_line(m: MeasureSummary) -> str:
     if not m.claims:
         return "no claims"
-    spread = f"{fmt(m.low)} to {fmt(m.high)}" if m.low != m.high else fmt(m.low)
+    if m.high is None or m.high == float("inf"):
+        spread = f"at least {fmt(m.low)}"  # some claim is open above ("more than ...")
+    else:
+        spread = f"{fmt(m.low)} to {fmt(m.high)}" if m.low != m.high else fmt(m.low)
     origins = f"{m.independent_origins} independent origin" + (
         "s" if m.independent_origins != 1 else ""
     )

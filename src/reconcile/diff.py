@@ -716,7 +716,8 @@ def summary_line(result: DiffResult) -> str:
 
 
 def _title(result: DiffResult) -> str:
-    return f"Figures changed: {result.old_label} → {result.new_label}"
+    lead = "Figures changed" if result.changed else "No figure changed"
+    return f"{lead}: {result.old_label} → {result.new_label}"
 
 
 def _before_words(c: ComparisonChange) -> str:

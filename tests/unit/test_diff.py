@@ -332,7 +332,7 @@ def test_no_change() -> None:
     same = diff(old, dataset(OLD))
     assert not same.changed
     assert rendered(same, "markdown") == (
-        "## Figures changed: old → new\n"
+        "## No figure changed: old → new\n"
         "\n"
         "0 conflicts appeared, 0 resolved, 0 changed status; 0 claims changed, 0 added, "
         "0 removed; 0 reviews made stale.\n"
