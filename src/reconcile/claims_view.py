@@ -163,22 +163,27 @@ def render_table(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextI
 
     table = Table(*TABLE_COLUMNS, title=f"{len(records)} claims", title_justify="left")
     for record in records:
-        row = claim_json(record, dataset)
-        table.add_row(
-            row["id"],
-            row["measure"],
-            row["unit"],
-            _bound(row["low"], ""),
-            _cell(row["best"]),
-            _bound(row["high"], "∞"),
-            _cell(row["hedge"]),
-            row["type"],
-            period_text(record.claim),
-            row["source"],
-            _cell(row["origin"]),
-        )
+        table.add_row(*table_row(record, dataset))
     with console(stream, piped_width=200) as out:
         out.print(table)
+
+
+def table_row(record: ClaimRecord, dataset: Dataset) -> list[str]:
+    """A claim as the cells of the claims table (TABLE_COLUMNS), for the terminal and Markdown."""
+    row = claim_json(record, dataset)
+    return [
+        row["id"],
+        row["measure"],
+        row["unit"],
+        _bound(row["low"], ""),
+        _cell(row["best"]),
+        _bound(row["high"], "∞"),
+        _cell(row["hedge"]),
+        row["type"],
+        period_text(record.claim),
+        row["source"],
+        _cell(row["origin"]),
+    ]
 
 
 def safe_csv_cell(value: Any) -> Any:
@@ -228,24 +233,7 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 
 def render_markdown(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
-    rows = []
-    for record in records:
-        row = claim_json(record, dataset)
-        rows.append(
-            [
-                row["id"],
-                row["measure"],
-                row["unit"],
-                _bound(row["low"], ""),
-                row["best"],
-                _bound(row["high"], "∞"),
-                row["hedge"],
-                row["type"],
-                period_text(record.claim),
-                row["source"],
-                row["origin"],
-            ]
-        )
+    rows = [table_row(record, dataset) for record in records]
     stream.write(markdown_table(TABLE_COLUMNS, rows))
 
 

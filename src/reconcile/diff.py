@@ -257,16 +257,7 @@ def load_revision(rev: str, paths: Sequence[Path], cwd: Path | None = None) -> D
                 if raw is not None and _has_version(raw):
                     inside.append((str(path / name), raw))
             if not inside:
-                problems.append(
-                    Problem(
-                        str(path),
-                        1,
-                        1,
-                        "E104",
-                        "no figure files in this folder (a figure file ends in .yaml or .yml "
-                        "and has a top-level 'version:' line)",
-                    )
-                )
+                problems.append(loader.empty_folder(str(path)))
             for name, raw in inside:
                 named.setdefault(name, raw)
             continue

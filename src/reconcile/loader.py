@@ -359,16 +359,7 @@ def discover(paths: Sequence[Path]) -> list[Path]:
                 and _is_figure_file(p)
             )
             if not inside:
-                problems.append(
-                    Problem(
-                        str(path),
-                        1,
-                        1,
-                        "E104",
-                        "no figure files in this folder (a figure file ends in .yaml or .yml "
-                        "and has a top-level 'version:' line)",
-                    )
-                )
+                problems.append(empty_folder(str(path)))
             found.extend(inside)
         elif path.is_file():
             found.append(path)
@@ -384,6 +375,18 @@ def discover(paths: Sequence[Path]) -> list[Path]:
             key = p
         unique.setdefault(key, p)
     return list(unique.values())
+
+
+def empty_folder(name: str) -> Problem:
+    """E104 for a folder that holds no figure file."""
+    return Problem(
+        name,
+        1,
+        1,
+        "E104",
+        "no figure files in this folder (a figure file ends in .yaml or .yml and has a "
+        "top-level 'version:' line)",
+    )
 
 
 def _is_figure_file(path: Path) -> bool:
