@@ -16,7 +16,7 @@ from reconcile.models import Claim
 from reconcile.validate import ClaimRecord, Dataset
 
 if TYPE_CHECKING:
-    import pandas as pd
+    pass
 
 JSON_VERSION = 1
 TABLE_COLUMNS = (
@@ -103,17 +103,6 @@ def select(
         if (not measures or r.claim.measure in measures)
         and (not sources or r.claim.source in sources)
     ]
-
-
-def frame(records: Sequence[ClaimRecord], dataset: Dataset) -> pd.DataFrame:
-    import pandas as pd
-
-    rows = []
-    for record in records:
-        row = claim_json(record, dataset)
-        row["period"] = period_text(record.claim)
-        rows.append(row)
-    return pd.DataFrame(rows, columns=[*claim_json_keys()], dtype=object)
 
 
 def claim_json_keys() -> tuple[str, ...]:

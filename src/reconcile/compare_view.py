@@ -7,7 +7,7 @@ order, so the same input gives byte-identical output.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -147,11 +147,13 @@ def _measure_line(m: MeasureSummary) -> str:
 def _grouped(
     result: CompareResult, selection: Selection
 ) -> list[tuple[MeasureSummary, list[Comparison]]]:
-    chosen = _selected(result, selection)
+    by_measure: dict[str, list[Comparison]] = {}
+    for c in _selected(result, selection):
+        by_measure.setdefault(c.measures[0], []).append(c)
+    filtered = bool(selection.statuses or selection.min_severity or selection.reasons)
     groups = []
     for m in result.measures:
-        own = [c for c in chosen if c.measures[0] == m.id]
-        filtered = bool(selection.statuses or selection.min_severity or selection.reasons)
+        own = by_measure.get(m.id, [])
         if own or (selection.keeps_measure(m) and not filtered):
             groups.append((m, own))
     return groups
@@ -252,7 +254,3 @@ RENDERERS: dict[str, Renderer] = {
     "json": render_json,
     "markdown": render_markdown,
 }
-
-
-def filters_known(result: CompareResult, measures: Sequence[str]) -> list[str]:
-    return [m for m in measures if m not in result.dataset.measures]

@@ -122,9 +122,6 @@ _BLOCK_ID = re.compile(
 _FLOW_ID = re.compile(r"([{,][ \t]*)id[ \t]*:[ \t]*" + _ID_VALUE + r"[ \t]*(?=[,}])")
 
 
-_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
-
-
 class _Fallback(Exception):
     """The fast path cannot read this document exactly; PyYAML will."""
 

@@ -177,7 +177,7 @@ class PyYamlParser:
         except RecursionError:
             raise _YamlError(1, 1, "E117", f"nesting deeper than {MAX_NESTING} levels") from None
         except yaml.constructor.ConstructorError as err:
-            raise _from_marked(err, text, tag=True) from None
+            raise _from_marked(err, text, tag="tag" in (err.problem or "")) from None
         except yaml.MarkedYAMLError as err:
             raise _from_marked(err, text) from None
         except (yaml.YAMLError, ValueError, TypeError) as err:

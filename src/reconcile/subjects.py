@@ -61,9 +61,6 @@ class Figure:
             per_year=per_year,
         )
 
-    def overlaps(self, other: Figure) -> bool:
-        return max(self.low, other.low) <= min(self.high, other.high)
-
 
 @dataclass(frozen=True, slots=True)
 class Span:

@@ -170,9 +170,6 @@ class Dataset:
             value = self._memo[key] = compute()
             return value
 
-    def origin_of(self, claim: Claim) -> str | None:
-        return claim.origin
-
 
 def suggest(name: str, known: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest known name, or nothing."""
@@ -649,14 +646,17 @@ def _check_quotes(
         where = dataset.where[("sources", source_id)]
         path = Path(where.file).parent / source.text
         try:
+            if path.is_file() and path.stat().st_size > loader.MAX_FILE_BYTES:
+                raise ValueError(f"larger than {loader.MAX_FILE_BYTES:,} bytes")
             texts[source_id] = quotes.SourceText.of(str(path), read_source(path))
-        except (OSError, UnicodeDecodeError) as err:
+        except (OSError, UnicodeDecodeError, ValueError) as err:
             texts[source_id] = None
-            detail = (
-                "not UTF-8"
-                if isinstance(err, UnicodeDecodeError)
-                else (err.strerror or "unreadable")
-            )
+            if isinstance(err, UnicodeDecodeError):
+                detail = "not UTF-8"
+            elif isinstance(err, OSError):
+                detail = err.strerror or "unreadable"
+            else:
+                detail = str(err)  # an impossible path (a NUL byte) or a file too large
             collectors[where.file].add(
                 (*where.loc, "text"), "E402", f"cannot read source text {str(path)!r}: {detail}"
             )
@@ -673,15 +673,6 @@ def _check_quotes(
                 f"quote not found in {text.name}; closest passage ({miss.score:.0f}% similar): "
                 f"{miss.passage!r}",
             )
-
-
-def problems_of(action: Callable[[], object]) -> list[Problem]:
-    """Run ``action`` and return the problems it raised (empty when it passed)."""
-    try:
-        action()
-    except InputError as err:
-        return err.problems
-    return []
 
 
 __all__ = [

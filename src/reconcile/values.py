@@ -90,7 +90,7 @@ Units
     ``square kilometres``, ``square kilometers``, ``sq km``, ``km2``, ``km²`` (km2);
     ``km``, ``kilometres`` (km); ``metres``, ``meters`` (m); ``people``, ``persons`` (persons).
     Any other word after the figure is an error, so that a typing slip is caught rather than
-    ignored: write the figure alone (``235,000``, not ``235,000 servicemen``) and put the
+    ignored: write the figure alone (``235,000``, not ``235,000 people``) and put the
     unit in the claim or its measure.
 
 Rates

@@ -30,6 +30,8 @@ million)."
 
 from __future__ import annotations
 
+import math
+
 from pydantic import BaseModel
 
 from reconcile.reasons._evidence import Evidence
@@ -78,7 +80,8 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
         computed.records, feasible(claim.derived.op, computed, low, high), strict=True
     ):
         value = record.claim.value
-        if value.high > value.low and (f_lo > value.low or f_hi < value.high):
+        bounded = math.isfinite(value.low) and math.isfinite(value.high)
+        if bounded and value.high > value.low and (f_lo > value.low or f_hi < value.high):
             limits.append(f"{record.claim.id} is in {_where(value.low, value.high, f_lo, f_hi)}")
     where = "; possible only where " + " and ".join(limits) if limits else ""
     return Evidence(
