@@ -255,6 +255,30 @@ class FigureText:
             self._locator = Locator(self.text)
         return self._locator.find(loc, key=key)
 
+    def item_positions(self, section: str) -> list[tuple[int, int]]:
+        """Where each item of a top-level block list starts, by one scan of the text (empty
+        when the list is not written as a plain block list)."""
+        match = re.search(rf"^{section}[ \t]*:[ \t]*(?:#.*)?$", self.text, re.MULTILINE)
+        if match is None:
+            return []
+        positions: list[tuple[int, int]] = []
+        line = self.text.count("\n", 0, match.start()) + 1
+        dash: str | None = None
+        for text_line in self.text[match.end() + 1 :].split("\n"):
+            line += 1
+            stripped = text_line.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            indent = text_line[: len(text_line) - len(text_line.lstrip())]
+            if not indent and not text_line.startswith("-"):
+                break  # the next top-level key
+            if dash is None and stripped.startswith("- "):
+                dash = indent
+            if dash is not None and indent == dash and stripped.startswith("- "):
+                body = stripped[1:].lstrip()
+                positions.append((line, len(text_line) - len(body) + 1))
+        return positions
+
     def id_position(self, claim_id: str, loc: Sequence[int | str]) -> tuple[int, int]:
         """Line and column of a claim's ``id:`` key, cheaply when the id is unique in the file."""
         places = self.parsed.id_lines.get(claim_id, []) if self.parsed else []

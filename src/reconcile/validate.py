@@ -467,6 +467,7 @@ def _merge(
         "measures": dataset.measures,
     }
     collectors: dict[str, _Collector] = {}
+    review_places: dict[str, list[tuple[int, int]]] = {}
     for content, collector in contents:
         figure = content.figure
         collectors[figure.name] = collector
@@ -502,7 +503,14 @@ def _merge(
                     line, col = figure.id_position(item.id, loc)
                     claims_in_order.append((item, Located(figure.name, line, loc, col)))
                 else:
-                    review_list.append((item, Located(figure.name, 0, loc)))
+                    places = review_places.setdefault(figure.name, figure.item_positions("reviews"))
+                    index = int(loc[1])
+                    # the cheap scan when it found every review, else found on demand
+                    if len(places) == len(content.items["reviews"]):
+                        line, col = places[index]
+                        review_list.append((item, Located(figure.name, line, loc, col)))
+                    else:
+                        review_list.append((item, Located(figure.name, 0, loc)))
     for order, (claim, where) in enumerate(claims_in_order):
         if claim.id in dataset.claims:
             first = dataset.claims[claim.id].where

@@ -58,3 +58,49 @@ def test_a_fault_in_reconcile_is_one_line_and_exit_3(
     err = capsys.readouterr().err
     assert err.startswith("reconcile: internal error: RuntimeError: boom\n")
     assert "Traceback" not in err
+
+
+REVIEW_LAYOUTS = [
+    """\
+    version: 1
+    reviews:
+      - claims: [a, b]
+        verdict: explained
+      # a comment between items
+      - {claims: [c, d], verdict: disputed}
+    other: 1
+    """,
+    """\
+    reviews:
+    - claims: [a, b]
+      note: >-
+        - not an item, inside a folded note
+    -   claims: [c, d]
+    """,
+    """\
+    reviews: [{claims: [a, b]}]
+    """,
+    """\
+    reviews:
+      -
+        claims: [a, b]
+    """,
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "scanned"), list(zip(REVIEW_LAYOUTS, [True, True, False, False], strict=True))
+)
+def test_the_review_scan_agrees_with_the_parser_or_finds_nothing(text: str, scanned: bool) -> None:
+    from reconcile.loader import Locator, read_text
+
+    source = textwrap.dedent(text)
+    figure = read_text("figures.yaml", source.encode())
+    found = figure.item_positions("reviews")
+    import yaml
+
+    reviews = yaml.safe_load(source)["reviews"]
+    assert (len(found) == len(reviews)) == scanned
+    if scanned:
+        locator = Locator(source)
+        assert found == [locator.find(("reviews", i)) for i in range(len(reviews))]
