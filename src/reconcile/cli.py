@@ -65,6 +65,9 @@ ClaimsFormat = enum.Enum(  # type: ignore[misc]
     "ClaimsFormat", {name: name for name in ("table", "csv", "json", "markdown")}, type=str
 )
 
+# formats read by programs: their summary goes to standard error, keeping standard output clean
+MACHINE_FORMATS = ("parsable", "json", "sarif")
+
 FindingsFormatOption = Annotated[
     FindingsFormat,
     typer.Option(
@@ -150,7 +153,7 @@ def validate(
     chosen = resolve(output_format.value)
     report = FindingsReport("validate", files, problems, summary=summary)
     REPORTERS[chosen](report, sys.stdout)
-    if chosen in ("parsable", "json"):
+    if chosen in MACHINE_FORMATS:
         typer.echo(summary, err=True)  # the machine-readable formats keep stdout clean
     raise typer.Exit(exit_code(invalid=bool(problems)))
 
@@ -262,7 +265,7 @@ def check(
     )
     report = FindingsReport("check", files, gate.findings, summary, extra)
     REPORTERS[chosen](report, sys.stdout)
-    if chosen in ("parsable", "json", "sarif"):
+    if chosen in MACHINE_FORMATS:
         typer.echo(summary, err=True)
     raise typer.Exit(exit_code(failing=gate.failing))
 

@@ -138,7 +138,10 @@ class _Revision:
 
     def locate(self, path: Path, shown: str) -> tuple[Path, str, str]:
         """The repository, the commit and the repository-relative path of ``path``."""
-        absolute = (self.base / path).resolve()
+        try:
+            absolute = (self.base / path).resolve()
+        except (OSError, RuntimeError):  # a link loop
+            raise GitError(f"{shown}: cannot be resolved (a symbolic link loop?)") from None
         probe = absolute
         while not probe.is_dir() and probe.parent != probe:
             probe = probe.parent  # a path deleted since: ask in the nearest folder that exists

@@ -104,22 +104,16 @@ class CompareResult:
 # --- which claims are compared ------------------------------------------------------------
 
 
-def _related(dataset: Dataset) -> dict[tuple[str, str], str]:
-    """Pairs of different measures that are compared, with the relation that joins them."""
-    pairs: dict[tuple[str, str], str] = {}
-
-    def add(a: str, b: str, relation: str) -> None:
-        key = (a, b) if a < b else (b, a)
-        pairs.setdefault(key, relation)
-
+def _related(dataset: Dataset) -> list[tuple[str, str]]:
+    """Pairs of different measures that are compared (sum_of, part_of, confusable_with),
+    each once, sorted."""
+    pairs: set[tuple[str, str]] = set()
     for measure_id, measure in dataset.measures.items():
-        for part in measure.sum_of:
-            add(measure_id, part, "part")
+        others = [*measure.sum_of, *measure.confusable_with]
         if measure.part_of is not None:
-            add(measure_id, measure.part_of, "part")
-        for other in measure.confusable_with:
-            add(measure_id, other, "confusable")
-    return pairs
+            others.append(measure.part_of)
+        pairs.update((min(measure_id, o), max(measure_id, o)) for o in others)
+    return sorted(pairs)
 
 
 def _is_part(dataset: Dataset, part: str, whole: str) -> bool:
@@ -349,7 +343,7 @@ def compare(dataset: Dataset, steps: Steps = SILENT) -> CompareResult:
             if big and subject.status == "consistent":
                 continue
             add(subject)
-    for (ma, mb), _relation in sorted(_related(dataset).items()):
+    for ma, mb in _related(dataset):
         for x in by_measure.get(ma, []):
             for y in by_measure.get(mb, []):
                 add(_pair_subject(dataset, x, y, ma in yearly or mb in yearly))

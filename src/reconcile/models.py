@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -187,7 +188,8 @@ VALUE_EXAMPLES = (
 
 
 def _value_error(err: ValueTextError) -> PydanticCustomError:
-    reason = err.reason.lower()
+    # a mapping's reasons name the entry first ("'best': NaN is not a number")
+    reason = re.sub(r"^'(?:low|best|high)': ", "", err.reason).lower()
     if reason.startswith(("'low' above", "the range runs backwards")):
         kind = "value_order"
     elif reason in ("nan is not a number", "infinity is not a figure", "not a finite number"):

@@ -68,7 +68,6 @@ class Span:
 
     first: dt.date | None
     last: dt.date | None
-    inferred: bool = field(default=False, compare=False)  # an inferred date is used like any
 
     @property
     def known(self) -> bool:
@@ -78,13 +77,9 @@ class Span:
     def of(cls, claim: Claim) -> Span:
         if claim.period is not None:
             start, end = claim.period.start, claim.period.end
-            return cls(
-                start.first if start else None,
-                end.last if end else None,
-                bool((start and start.inferred) or (end and end.inferred)),
-            )
+            return cls(start.first if start else None, end.last if end else None)
         if claim.as_of is not None:
-            return cls(None, claim.as_of.last, claim.as_of.inferred)
+            return cls(None, claim.as_of.last)
         return cls(None, None)
 
     def within(self, other: Span) -> bool:

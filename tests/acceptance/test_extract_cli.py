@@ -438,3 +438,13 @@ def test_format_choices_are_the_registered_formats() -> None:
     from reconcile.extract.run import FORMATS
 
     assert [choice.value for choice in ExtractFormat] == list(FORMATS)
+
+
+def test_save_text_into_a_folder_is_refused_without_a_fault(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    doc = tmp_path / "doc.txt"
+    doc.write_text("About 500 people came.\n", encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    result = run("extract", str(doc), "--source", "s1", "--save-text", str(folder))
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {folder}: Is a directory\n"

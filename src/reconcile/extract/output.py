@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import io
 import math
-import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from reconcile import atomic
 from reconcile.extract.propose import Proposal
 from reconcile.values import Quantity
 
@@ -210,40 +209,20 @@ def _first(proposal: Proposal, field: str) -> str:
 
 
 def write_atomic(path: Path, data: bytes, *, unchanged: Callable[[], bool] | None = None) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
-    so that a reader sees the old file or the new one, never half of one.
+    """Write ``data`` to ``path`` atomically (:func:`reconcile.atomic.write_atomic`); a failure
+    is an :class:`OutputError` and changes nothing.
 
     ``unchanged``, checked just before the rename, aborts the write when it returns False
     (the file was changed by someone else meanwhile).
     """
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
-            "wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        )
+        atomic.write_atomic(path, data, unchanged=unchanged)
+    except atomic.Changed:
+        raise OutputError(
+            f"{path} changed while extract was running; nothing was written"
+        ) from None
     except OSError as err:
-        raise OutputError(f"cannot write in {folder}: {err.strerror}") from None
-    temporary = Path(handle.name)
-    try:
-        with handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        if unchanged is not None and not unchanged():
-            raise OutputError(f"{path} changed while extract was running; nothing was written")
-        os.replace(temporary, path)
-    except OSError as err:
-        raise OutputError(f"cannot write {path}: {err.strerror}") from None
-    finally:
-        if temporary.exists():
-            temporary.unlink()
+        raise OutputError(f"cannot write {path}: {err.strerror or err}") from None
 
 
 __all__ = [

@@ -198,6 +198,9 @@ def execute(options: ExtractOptions, stdout: TextIO, stderr: TextIO) -> int:
     except (UsageError, DocumentError, AppendError, OutputError) as err:
         stderr.write(f"Error: {err}\n")
         return ExitCode.INVALID
+    except OSError as err:  # a path given for reading or writing that cannot be used
+        stderr.write(f"Error: {err.filename or ''}: {err.strerror or err}\n")
+        return ExitCode.INVALID
 
 
 __all__ = ["FORMATS", "ExtractOptions", "execute"]

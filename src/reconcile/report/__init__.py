@@ -11,7 +11,6 @@ each renderer imports its own module, with matplotlib or Jinja2, only when it ru
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -56,32 +55,12 @@ def format_of(path: Path) -> str | None:
     return next((name for name, known in SUFFIXES.items() if suffix in known), None)
 
 
-def _mode(path: Path) -> int:
-    """The permissions a new file gets here: an existing target's, else the umask's."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` in one step: a temporary file in the same folder, then a
-    rename over the target, so a reader never sees half a file and a failure leaves any
-    earlier file as it was."""
-    import tempfile  # here, not at the top: the command line imports this module to start
+    """Write ``text`` (UTF-8) to ``path`` in one step (:func:`reconcile.atomic.write_atomic`);
+    raises OSError when the folder cannot be written."""
+    from reconcile.atomic import write_atomic
 
-    folder = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temporary, _mode(path))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text.encode("utf-8"))
 
 
 __all__ = ["EXPORTERS", "RENDERERS", "SUFFIXES", "Renderer", "format_of", "write_atomically"]
