@@ -43,9 +43,8 @@ class Comparison:
     Its reasons are worked out when first asked for: a large result written item by item
     (:meth:`evaluate`) never holds every explanation at once."""
 
-    sort_key: tuple[str, ...]
+    sort_key: tuple[str, ...]  # measure, "0" for a broad or derived comparison else "1", ids
     kind: Kind
-    claims: tuple[str, ...]
     measures: tuple[str, ...]
     status: Status
     severity: Severity | None
@@ -53,18 +52,24 @@ class Comparison:
     subject: Subject = field(repr=False, compare=False)
     deprecated: bool = False
     reviewed: bool = False
-    _reasons: list[tuple[Reason, ...]] = field(default_factory=list, repr=False, compare=False)
+    _kept: tuple[Reason, ...] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def claims(self) -> tuple[str, ...]:
+        """The claim ids, in the order the comparison names them."""
+        return self.sort_key[2:]
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
         """Every reason that fires, strongest first (worked out once, then kept)."""
-        if not self._reasons:
-            self._reasons.append(self.evaluate())
-        return self._reasons[0]
+        if self._kept is None:
+            object.__setattr__(self, "_kept", evaluate_all(self.subject))
+        assert self._kept is not None
+        return self._kept
 
     def evaluate(self) -> tuple[Reason, ...]:
         """The reasons, worked out afresh and not kept (for output written item by item)."""
-        return self._reasons[0] if self._reasons else evaluate_all(self.subject)
+        return self._kept if self._kept is not None else evaluate_all(self.subject)
 
     def likely(self, reasons: tuple[Reason, ...]) -> Reason | None:
         """The likely reason among ``reasons``: the strongest, for a conflict only."""
@@ -215,25 +220,21 @@ def _judge(
     return Subject(kind, a, b, dataset, status, gap if status == "conflict" else None, legal)
 
 
-def _comparison(subject: Subject, sort_key: tuple[str, ...]) -> Comparison:
-    records = subject.records
+def _comparison(
+    subject: Subject, sort_key: tuple[str, ...], measures: tuple[str, ...]
+) -> Comparison:
     severity = None
     if subject.status == "conflict" and subject.gap is not None:
         severity = _severity(subject.gap, subject.a, subject.b, subject.dataset.settings.minor_gap)
-    measures: list[str] = []
-    for r in records:
-        if r.claim.measure not in measures:
-            measures.append(r.claim.measure)
     return Comparison(
         sort_key=sort_key,
         kind=subject.kind,
-        claims=tuple(r.id for r in records),
-        measures=tuple(measures),
+        measures=measures,
         status=subject.status,
         severity=severity,
         gap=subject.gap,
         subject=subject,
-        deprecated=any(r.claim.rank == "deprecated" for r in records),
+        deprecated=any(r.claim.rank == "deprecated" for r in subject.records),
     )
 
 
@@ -262,6 +263,12 @@ def _pair_subject(
     a, b = (x, y) if x.id < y.id else (y, x)
     per_year = per_year or _mixed_rates((a, b))
     return _judge(dataset, "pair", _figure(a, per_year), _figure(b, per_year), (a, b))
+
+
+def _figure_pair(dataset: Dataset, x: Figure, y: Figure) -> Subject:
+    """A pair of claims whose figures are already built (the order is by claim id)."""
+    a, b = (x, y) if x.records[0].id < y.records[0].id else (y, x)
+    return _judge(dataset, "pair", a, b, (a.records[0], b.records[0]))
 
 
 def _sum_subject(
@@ -293,21 +300,18 @@ def _derived_subject(dataset: Dataset, record: ClaimRecord) -> Subject:
     return _judge(dataset, "derived", Figure.of(record), computed, None)
 
 
-def _pairs_within(
-    figures: list[Figure], summarise: bool
-) -> Iterator[tuple[ClaimRecord, ClaimRecord]]:
+def _pairs_within(figures: list[Figure], summarise: bool) -> Iterator[tuple[Figure, Figure]]:
     """Pairs of claims on one measure; in a large measure only pairs that do not overlap
     (overlapping ones are consistent, and summarised by the measure's positions)."""
-    records = [f.records[0] for f in figures]
-    if not summarise or any(r.claim.type == "legal-range" for r in records):
+    if not summarise or any(f.claim.type == "legal-range" for f in figures):
         # in a legal range stated bounds decide, not overlap: every pair is looked at
-        yield from combinations(records, 2)
+        yield from combinations(figures, 2)
         return
     by_low = sorted(figures, key=lambda f: (f.low, f.records[0].id))
     lows = [f.low for f in by_low]
     for figure in figures:
         start = bisect.bisect_right(lows, figure.high)
-        yield from ((figure.records[0], other.records[0]) for other in by_low[start:])
+        yield from ((figure, other) for other in by_low[start:])
 
 
 def compare(dataset: Dataset, steps: Steps = SILENT) -> CompareResult:
@@ -325,9 +329,16 @@ def compare(dataset: Dataset, steps: Steps = SILENT) -> CompareResult:
         kind = "0" if subject.kind in ("sum", "derived") else "1"
         return (first.claim.measure, kind, *(r.id for r in subject.records))
 
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple for each set of measures
+
     def add(subject: Subject | None) -> None:
         if subject is not None:
-            comparisons.append(_comparison(subject, key(subject)))
+            measures: list[str] = []
+            for r in subject.records:
+                if r.claim.measure not in measures:
+                    measures.append(r.claim.measure)
+            named = tuple(measures)
+            comparisons.append(_comparison(subject, key(subject), shared.setdefault(named, named)))
 
     summarised: set[str] = set()
     yearly = {m for m, records in by_measure.items() if _mixed_rates(records)}
@@ -339,14 +350,23 @@ def compare(dataset: Dataset, steps: Steps = SILENT) -> CompareResult:
         if big:
             summarised.add(measure_id)
         for x, y in _pairs_within(figures[measure_id], big):
-            subject = _pair_subject(dataset, x, y, measure_id in yearly)
+            subject = _figure_pair(dataset, x, y)
             if big and subject.status == "consistent":
                 continue
             add(subject)
     for ma, mb in _related(dataset):
-        for x in by_measure.get(ma, []):
-            for y in by_measure.get(mb, []):
-                add(_pair_subject(dataset, x, y, ma in yearly or mb in yearly))
+        if (
+            ma in yearly
+            or mb in yearly
+            or _mixed_rates([*by_measure.get(ma, []), *by_measure.get(mb, [])])
+        ):
+            for x in by_measure.get(ma, []):
+                for y in by_measure.get(mb, []):
+                    add(_pair_subject(dataset, x, y, ma in yearly or mb in yearly))
+            continue
+        for fx in figures.get(ma, []):
+            for fy in figures.get(mb, []):
+                add(_figure_pair(dataset, fx, fy))
     for records in by_measure.values():
         for record in records:
             add(_sum_subject(dataset, record, by_measure))
