@@ -1,15 +1,19 @@
-"""Generate realistic figure files for benchmarks: ``python bench/generate.py N OUT.yaml``.
+"""Generate figure files for benchmarks: ``python bench/generate.py N OUT.yaml``.
 
 The file has sources, origins with parties and kinds, measures with relations (sum_of,
-part_of, confusable_with, cumulative) and N claims that use every value form, partial and
-inferred dates, rates, derived shares and legal ranges; about one claim in twenty is placed
-to conflict with its neighbours. The same N gives the same file.
+confusable_with, cumulative) and N claims that use every common value form, partial and
+inferred dates, places, relays (``via``), quotes and notes: about 365 bytes a claim, as in
+newsroom files. The same N gives the same file.
+
+Each measure has one reported figure, and two in five have a second, rival figure (8 to 30%
+away); a claim restates one of them in its own words ("nearly 251,648", "251.6k", "about
+250,000", "252 thousand"), and one claim in twenty is placed to conflict.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
-import sys
 from pathlib import Path
 
 CLAIMS_PER_MEASURE = 5  # on average; a few measures hold many more
@@ -22,24 +26,24 @@ def _count(n: int) -> str:
     return f"{n:,}"
 
 
-def _value(rng: random.Random, base: int, conflict: bool) -> tuple[str, str]:
-    """A value as written and its claim type."""
-    figure = base * (3 if conflict else 1) + rng.randrange(0, max(base // 50, 1))
+def _value(rng: random.Random, figure: int, base: int) -> tuple[str, str]:
+    """A figure as a document might write it, and its claim type."""
     form = rng.randrange(12)
+    digits = len(str(figure))
     if form == 0:
         return f'"nearly {_count(figure)}"', "count"
     if form == 1:
-        return f'"about {_count(round(figure, -3))}"', "estimate"
+        return f'"about {_count(round(figure, 2 - digits))}"', "estimate"
     if form == 2:
         return f'"between {_count(figure)} and {_count(figure + base // 10)}"', "estimate"
     if form == 3:
         return f'"up to {_count(figure + base // 20)}"', "limit"
     if form == 4:
         return f'"at least {_count(figure - base // 20)}"', "count"
-    if form == 5:
+    if form == 5 and figure >= 1000:
         return f'"{figure / 1000:.1f}k"', "count"
-    if form == 6:
-        return f'"{figure // 1000} thousand"', "count"
+    if form == 6 and figure >= 10_000:
+        return f'"{round(figure, -3) // 1000} thousand"', "count"
     if form == 7:
         return f"{figure}", "count"
     if form == 8:
@@ -57,6 +61,18 @@ def _date(rng: random.Random) -> str:
     if form == 2:
         return f'"~{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"'
     return f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+
+
+_VERBS = ("reported", "said", "told reporters", "estimated", "confirmed", "wrote")
+_PLACES = ("North district", "South district", "the capital", "the coast", "the border region")
+
+
+def _figures(rng: random.Random, base: int) -> list[int]:
+    """The figures a measure's documents report: one, sometimes a rival one."""
+    first = base + rng.randrange(0, max(base // 50, 1))
+    if rng.random() >= 0.4:
+        return [first]
+    return [round(first * rng.uniform(1.08, 1.3)), first]
 
 
 def generate(claims: int, seed: int = 7) -> str:
@@ -90,9 +106,11 @@ def generate(claims: int, seed: int = 7) -> str:
             out.append("    reliability: F")
     out.append("measures:")
     bases: list[int] = []
+    reported: list[list[int]] = []
     for i in range(n_measures):
         base = rng.choice((500, 2_000, 30_000, 250_000, 1_200_000))
         bases.append(base)
+        reported.append(_figures(rng, base))
         out += [f"  m-{i}:", f'    label: "Counted thing {i}"', "    unit: persons"]
         if i % 10 == 9:
             out.append(f"    sum_of: [m-{i - 2}, m-{i - 1}]")
@@ -105,7 +123,12 @@ def generate(claims: int, seed: int = 7) -> str:
         # most measures hold a handful of claims; one in fifty gathers many (a busy story)
         m = i % n_measures if rng.random() < 0.9 else rng.randrange(0, n_measures, 50)
         conflict = rng.random() < 0.05
-        value, kind = _value(rng, bases[m], conflict)
+        base = bases[m]
+        figures = reported[m]
+        figure = figures[-1] if rng.random() < 0.75 else figures[0]
+        if conflict:
+            figure *= 3
+        value, kind = _value(rng, figure, base)
         out += [
             f"  - id: c-{i}",
             f"    measure: m-{m}",
@@ -115,19 +138,33 @@ def generate(claims: int, seed: int = 7) -> str:
         ]
         if i % 3:
             out.append(f"    origin: org-{i % n_origins}")
+            if i % 11 == 0:
+                out.append(f"    via: [Outlet {(i + 1) % 97}]")
         if i % 4 == 0:
             start, end = sorted((_date(rng).strip('"~'), _date(rng).strip('"~')))
             out.append(f'    period: {{start: "{start}", end: "{end}"}}')
         elif i % 4 == 1:
             out.append(f"    as_of: {_date(rng)}")
-        out.append(f'    quote: "Officials said the figure for item {i} was as stated."')
+        if i % 2:
+            out.append(f'    place: "{_PLACES[i % len(_PLACES)]}"')
+        written = value.strip('"')
+        verb = _VERBS[i % len(_VERBS)]
+        out.append(
+            f'    quote: "Officials {verb} on Tuesday that {written} people were counted for'
+            f' item {i} in the latest figures, up from the previous report, a statement said."'
+        )
+        if i % 5 == 0:
+            out.append(f'    note: "Figure {i} checked against the outlet\'s earlier report."')
     out.append("reviews: []")
     return "\n".join(out) + "\n"
 
 
 def main() -> None:
-    claims, target = int(sys.argv[1]), Path(sys.argv[2])
-    target.write_text(generate(claims), encoding="utf-8")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("claims", type=int)
+    parser.add_argument("target", type=Path)
+    args = parser.parse_args()
+    args.target.write_text(generate(args.claims), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -20,20 +20,31 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 OUT = HERE / "out"
 
-# Runs a command and prints its wall time and peak memory (of that process alone).
+# Runs a command and prints its wall time, peak memory (of that process alone), exit code,
+# the bytes it wrote to stdout and its JSON "summary" line, if it wrote one.
 _MEASURE = """
-import resource, subprocess, sys, time
+import json, resource, subprocess, sys, time
 start = time.perf_counter()
-code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+size, summary, tail = 0, {}, b""
+for chunk in iter(lambda: child.stdout.read(1 << 20), b""):
+    size += len(chunk)
+    lines = (tail + chunk).split(b"\\n")
+    tail = lines.pop()
+    for line in lines:
+        if line.startswith(b'  "summary": '):
+            summary = json.loads(line.split(b": ", 1)[1].rstrip(b","))
+code = child.wait()
 elapsed = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(elapsed, peak, code)
+print(json.dumps([elapsed, peak, code, size, summary]))
 """
 
 _FLOOR = {
@@ -53,35 +64,53 @@ _FLOOR = {
 FLOOR = "rapidyaml parse + JSON + json.loads"
 
 
-def measure(argv: list[str], repeats: int) -> tuple[float, float, int]:
-    """Median wall time (s), peak memory (MB) and the exit code of a command."""
-    times, peaks, code = [], [], 0
+@dataclass
+class Measured:
+    seconds: float  # the median
+    peak_mb: float  # the largest
+    exit: int
+    output_mb: float
+    summary: dict[str, int]
+
+
+def measure(argv: list[str], repeats: int) -> Measured:
+    """Median wall time, peak memory, exit code, output size and summary of a command."""
+    runs = []
     for _ in range(repeats):
         out = subprocess.run(
             [sys.executable, "-c", _MEASURE, *argv], capture_output=True, text=True, check=True
-        ).stdout.split()
-        times.append(float(out[0]))
-        peaks.append(int(out[1]) / 1024)
-        code = int(out[2])
-    return statistics.median(times), max(peaks), code
+        ).stdout
+        runs.append(json.loads(out))
+    return Measured(
+        statistics.median(r[0] for r in runs),
+        max(r[1] for r in runs) / 1024,
+        runs[-1][2],
+        runs[-1][3] / 1e6,
+        runs[-1][4],
+    )
 
 
 def reconcile(*args: str) -> list[str]:
     return [sys.executable, "-m", "reconcile", *args]
 
 
-def run(sizes: list[int], repeats: int) -> list[dict[str, object]]:
-    OUT.mkdir(exist_ok=True)
+def generated(size: int, out: Path) -> Path:
+    """The generated file of ``size`` claims, made again when the generator changed."""
+    path = out / f"f{size}.yaml"
+    generator = HERE / "generate.py"
+    if not path.exists() or path.stat().st_mtime < generator.stat().st_mtime:
+        subprocess.run([sys.executable, str(generator), str(size), str(path)], check=True)
+    return path
+
+
+def run(sizes: list[int], repeats: int, out: Path = OUT) -> list[dict[str, object]]:
+    out.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, object]] = []
     for size in sizes:
-        path = OUT / f"f{size}.yaml"
-        if not path.exists():
-            subprocess.run(
-                [sys.executable, str(HERE / "generate.py"), str(size), str(path)], check=True
-            )
+        path = generated(size, out)
         megabytes = path.stat().st_size / 1e6
         reps = repeats if size <= 10_000 else max(1, repeats // 3)
-        results: dict[str, tuple[float, float, int]] = {}
+        results: dict[str, Measured] = {}
         for label, code in _FLOOR.items():
             results[label] = measure([sys.executable, "-c", code, str(path)], reps)
         results["reconcile validate"] = measure(
@@ -93,31 +122,39 @@ def run(sizes: list[int], repeats: int) -> list[dict[str, object]]:
         results["reconcile check --format json"] = measure(
             reconcile("check", "--format", "json", str(path)), reps
         )
-        floor = results[FLOOR][0]
-        for label, (seconds, peak, exit_code) in results.items():
+        floor = results[FLOOR].seconds
+        for label, m in results.items():
             rows.append(
                 {
                     "claims": size,
                     "MB": round(megabytes, 1),
                     "what": label,
-                    "seconds": round(seconds, 2),
-                    "ratio to floor": round(seconds / floor, 2),
-                    "peak MB": round(peak),
-                    "exit": exit_code,
+                    "seconds": round(m.seconds, 2),
+                    "ratio to floor": round(m.seconds / floor, 2),
+                    "peak MB": round(m.peak_mb),
+                    "exit": m.exit,
+                    "output MB": round(m.output_mb, 1) if m.output_mb else "",
+                    "comparisons (conflicts)": (
+                        f"{m.summary['comparisons']:,} ({m.summary['conflict']:,})"
+                        if m.summary
+                        else ""
+                    ),
                 }
             )
         print(f"{size:,} claims done", file=sys.stderr)
     for args in (["--help"], ["--version"]):
-        seconds, peak, exit_code = measure(reconcile(*args), repeats)
+        m = measure(reconcile(*args), repeats)
         rows.append(
             {
                 "claims": "",
                 "MB": "",
                 "what": "reconcile " + args[0],
-                "seconds": round(seconds, 3),
+                "seconds": round(m.seconds, 3),
                 "ratio to floor": "",
-                "peak MB": round(peak),
-                "exit": exit_code,
+                "peak MB": round(m.peak_mb),
+                "exit": m.exit,
+                "output MB": "",
+                "comparisons (conflicts)": "",
             }
         )
     return rows
@@ -166,9 +203,10 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
+    parser.add_argument("--out", type=Path, default=OUT, help="where generated files are kept")
     args = parser.parse_args()
     started = time.perf_counter()
-    rows = run([int(s) for s in args.sizes.split(",")], args.repeats)
+    rows = run([int(s) for s in args.sizes.split(",")], args.repeats, args.out)
     text = table(rows)
     print(json.dumps(rows, indent=2) if args.json else text)
     if args.write:
