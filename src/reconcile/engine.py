@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import combinations
+from operator import attrgetter
 
 from reconcile.models import Claim
 from reconcile.progress import SILENT, Steps
@@ -349,11 +350,13 @@ def compare(dataset: Dataset, steps: Steps = SILENT) -> CompareResult:
         big = len(records) > limit
         if big:
             summarised.add(measure_id)
+        one = shared.setdefault((measure_id,), (measure_id,))
         for x, y in _pairs_within(figures[measure_id], big):
             subject = _figure_pair(dataset, x, y)
             if big and subject.status == "consistent":
                 continue
-            add(subject)
+            ids = (measure_id, "1", subject.a.records[0].id, subject.b.records[0].id)
+            comparisons.append(_comparison(subject, ids, one))
     for ma, mb in _related(dataset):
         if (
             ma in yearly
@@ -372,7 +375,7 @@ def compare(dataset: Dataset, steps: Steps = SILENT) -> CompareResult:
             add(_sum_subject(dataset, record, by_measure))
             if record.claim.derived is not None:
                 add(_derived_subject(dataset, record))
-    ordered = sorted(comparisons)
+    ordered = sorted(comparisons, key=attrgetter("sort_key"))
     reviewed = _reviewed(dataset, ordered)
     ordered = [_with_review(c, reviewed) for c in ordered]
     summaries = tuple(
