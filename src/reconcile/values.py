@@ -924,29 +924,9 @@ def _parse_text(text: str, tolerances: _Tolerances) -> Quantity:
         raise _Unreadable("no number found")
 
     def quantity(
-        low: Decimal | float,
-        best: Decimal | None,
-        high: Decimal | float,
-        kind: str,
-        precision: Decimal | None,
-        *,
-        lower_open: bool = False,
-        upper_open: bool = False,
+        low: Decimal | float, best: Decimal | None, high: Decimal | float, kind: str
     ) -> Quantity:
-        return Quantity(
-            text=text,
-            low=float(low),
-            best=None if best is None else float(best),
-            high=float(high),
-            kind=kind,
-            hedge=hedge,
-            framing=tuple(framing),
-            precision=None if precision is None else float(precision),
-            unit=unit,
-            per=per,
-            lower_open=lower_open,
-            upper_open=upper_open,
-        )
+        return _quantity(text, low, best, high, kind, None, hedge, tuple(framing), unit, per)
 
     core_words = tuple(words[start:end])
     if role in {"between", "from"} or (role is None and _is_range(core)):
@@ -954,29 +934,80 @@ def _parse_text(text: str, tolerances: _Tolerances) -> Quantity:
         if unit and bound_unit and unit != bound_unit:
             raise _Unreadable(f"the two ends are in different units ({bound_unit}, {unit})")
         unit = unit or bound_unit
-        return quantity(low, None, high, "range", None)
+        return quantity(low, None, high, "range")
     if _is_range(core):  # with a hedge: a bare range was read above
         raise _Unreadable(f"{hedge!r} cannot qualify a range")
     if core_words in _MAGNITUDES:
         if role is not None:
             raise _Unreadable(f"{hedge!r} cannot qualify a magnitude")
         low_int, high_int = _MAGNITUDES[core_words]
-        return quantity(Decimal(low_int), None, Decimal(high_int), "magnitude", None)
+        return quantity(Decimal(low_int), None, Decimal(high_int), "magnitude")
 
     value, precision = _read_single(core)
+    return _stated(text, value, precision, role, hedge, tuple(framing), unit, per, tolerances)
+
+
+def _quantity(
+    text: str,
+    low: Decimal | float,
+    best: Decimal | None,
+    high: Decimal | float,
+    kind: str,
+    precision: Decimal | None,
+    hedge: str | None,
+    framing: tuple[str, ...],
+    unit: str | None,
+    per: str | None,
+    *,
+    lower_open: bool = False,
+    upper_open: bool = False,
+) -> Quantity:
+    return Quantity(
+        text=text,
+        low=float(low),
+        best=None if best is None else float(best),
+        high=float(high),
+        kind=kind,
+        hedge=hedge,
+        framing=framing,
+        precision=None if precision is None else float(precision),
+        unit=unit,
+        per=per,
+        lower_open=lower_open,
+        upper_open=upper_open,
+    )
+
+
+def _stated(
+    text: str,
+    value: Decimal,
+    precision: Decimal,
+    role: _Role | None,
+    hedge: str | None,
+    framing: tuple[str, ...],
+    unit: str | None,
+    per: str | None,
+    tolerances: _Tolerances,
+) -> Quantity:
+    """One figure, widened or bounded by its hedge (``role``; None for an exact figure)."""
+    rest = (hedge, framing, unit, per)
     if role is None:
-        return quantity(value, value, value, "exact", precision)
+        return _quantity(text, value, value, value, "exact", precision, *rest)
     if role == "nearly":
         other = value * (1 - tolerances.nearly)
-        return quantity(min(value, other), value, max(value, other), "nearly", precision)
+        return _quantity(
+            text, min(value, other), value, max(value, other), "nearly", precision, *rest
+        )
     if role == "approximate":
         below = value * (1 - tolerances.approximate)
         above = value * (1 + tolerances.approximate)
-        return quantity(min(below, above), value, max(below, above), "approximate", precision)
+        return _quantity(
+            text, min(below, above), value, max(below, above), "approximate", precision, *rest
+        )
     if role == "at-least":
-        return quantity(value, None, math.inf, "at-least", precision, upper_open=True)
+        return _quantity(text, value, None, math.inf, "at-least", precision, *rest, upper_open=True)
     low_end: Decimal | float = Decimal(0) if value >= 0 else -math.inf
-    return quantity(low_end, None, value, "at-most", precision, lower_open=True)
+    return _quantity(text, low_end, None, value, "at-most", precision, *rest, lower_open=True)
 
 
 # --- YAML numbers and mappings ----------------------------------------------------------
@@ -1082,16 +1113,84 @@ def _parse_mapping(raw: Mapping[object, object], text: str) -> Quantity:
 # --- entry point ------------------------------------------------------------------------
 
 
+_PRECISION: Final = 4 * MAX_TEXT_LENGTH  # digits: exact for every figure that fits in the text
+
+
 _PLAIN_DIGITS: Final = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0")
+
+# The common forms of a figure file, in the spelling that folding leaves as it is (lowercase,
+# single spaces): a figure in digits, grouped by commas or spaces or with a decimal point,
+# with "k", "thousand" or "million" after it, and one of four hedges before it; or a range
+# "between X and Y" of two such figures without scale words. These are read without
+# tokenizing, by the same arithmetic as the full reader, which reads everything else.
+_QUICK_FIGURE: Final = (
+    r"[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]{0,2}(?: [0-9]{3})+|(?:[1-9][0-9]*|0)(?:\.[0-9]+)?"
+)
+_QUICK_FORM: Final = re.compile(
+    rf"(?:(?P<hedge>about|nearly|at least|up to) )?(?P<figure>{_QUICK_FIGURE})"
+    rf"(?P<scale>k| thousand| million)?"
+    rf"|between (?P<low>{_QUICK_FIGURE}) and (?P<high>{_QUICK_FIGURE})"
+)
+_QUICK_HEDGES: Final[dict[str, _Role]] = {
+    "about": "approximate",
+    "nearly": "nearly",
+    "at least": "at-least",
+    "up to": "at-most",
+}
+
+
+def _quick_figure(digits: str, scale_word: str | None) -> tuple[Decimal, Decimal] | None:
+    """Value and precision of a figure of ``_QUICK_FIGURE``, as :func:`_read_figure` reads it
+    (None when it is too large, for the full reader to refuse)."""
+    whole, dot, fraction = digits.partition(".")
+    mantissa = Decimal(digits) if dot else Decimal(whole.replace(",", "").replace(" ", ""))
+    scale = _SCALES[scale_word] if scale_word else Decimal(1)
+    try:
+        value = _check_size(mantissa * scale)
+    except _Unreadable:
+        return None
+    precision = Decimal(1).scaleb(-len(fraction)) * scale if dot else _place(value)
+    return value, precision
+
+
+def _quick_text(text: str, tolerances: _Tolerances) -> Quantity | None:
+    """A text of one of the common forms read directly, or None for the full reader."""
+    match = _QUICK_FORM.fullmatch(text)
+    if match is None:
+        return None
+    if match["low"] is not None:
+        low = _quick_figure(match["low"], None)
+        high = _quick_figure(match["high"], None)
+        if low is None or high is None or low[0] > high[0]:
+            return None
+        return _quantity(text, low[0], None, high[0], "range", None, "between", (), None, None)
+    scale = match["scale"]
+    figure = _quick_figure(match["figure"], scale.lstrip() if scale else None)
+    if figure is None:
+        return None
+    hedge = match["hedge"]
+    role = _QUICK_HEDGES[hedge] if hedge else None
+    return _stated(text, *figure, role, hedge, (), None, None, tolerances)
 
 
 @functools.lru_cache(maxsize=65_536)
 def _text_quantity(text: str, tolerances: _Tolerances) -> Quantity:
     """Read a text; memoised, since figure files repeat their values ("5", "10%", ...)."""
-    if len(text) <= MAX_TEXT_LENGTH and _PLAIN_DIGITS.fullmatch(text):  # the commonest form
-        value = _check_size(Decimal(text.replace(",", "")))
-        return _exact(text, value, _place(value))
-    return _parse_text(text, tolerances)
+    with localcontext() as context:
+        context.prec = _PRECISION
+        if len(text) <= MAX_TEXT_LENGTH:
+            if _PLAIN_DIGITS.fullmatch(text):  # the commonest form
+                value = _check_size(Decimal(text.replace(",", "")))
+                return _exact(text, value, _place(value))
+            quick = _quick_text(text, tolerances)
+            if quick is not None:
+                return quick
+        return _parse_text(text, tolerances)
+
+
+@functools.lru_cache(maxsize=64, typed=True)
+def _float_tolerances(approximate: float, nearly: float) -> _Tolerances:
+    return _Tolerances.of(approximate, nearly)
 
 
 def _exact(text: str, value: Decimal, precision: Decimal) -> Quantity:
@@ -1125,7 +1224,15 @@ def parse_value(
     the figure, at least 0 and below 1). Raises :class:`ValueTextError` for anything that is
     not a readable figure, whatever its type.
     """
-    tolerances = _Tolerances.of(approximate, nearly)
+    if type(approximate) is float and type(nearly) is float:
+        tolerances = _float_tolerances(approximate, nearly)  # checked once for each pair
+    else:
+        tolerances = _Tolerances.of(approximate, nearly)
+    if type(raw) is str:  # the commonest case, and most often one read before
+        try:
+            return _text_quantity(raw, tolerances)
+        except _Unreadable as error:
+            raise ValueTextError(raw, error.reason) from None
     obj: object = raw
     if isinstance(obj, str):
         text = obj
@@ -1134,7 +1241,7 @@ def parse_value(
     else:
         text = _item_text(obj)
     with localcontext() as context:
-        context.prec = 4 * MAX_TEXT_LENGTH  # exact for every figure that fits in the text
+        context.prec = _PRECISION
         try:
             if isinstance(obj, str):
                 return _text_quantity(obj, tolerances)

@@ -864,3 +864,95 @@ def test_plain_digits_read_the_same_by_the_quick_path_and_the_full_reader(
     quick = parse_value(text)
     full = _parse_text(text, _Tolerances.of(0.05, 0.05))
     assert quick == full
+
+
+def read_both(text: str, approximate: float = 0.05, nearly: float = 0.05) -> tuple[Any, Any]:
+    """(the quick path's reading, the full reader's), each a Quantity's repr or the error."""
+    from decimal import localcontext
+
+    from reconcile.values import _parse_text, _quick_text, _Tolerances, _Unreadable
+
+    tolerances = _Tolerances.of(approximate, nearly)
+    with localcontext() as context:
+        context.prec = 4 * MAX_TEXT_LENGTH
+        quick = _quick_text(text, tolerances)
+        try:
+            full: Any = repr(_parse_text(text, tolerances))
+        except _Unreadable as error:
+            full = ("error", error.reason)
+    return (None if quick is None else repr(quick)), full
+
+
+QUICK_FORMS = [
+    "0",
+    "7",
+    "251 648",
+    "1 234 567",
+    "2,000",
+    "1,162,763",
+    "0.5",
+    "12.50",
+    "9.9k",
+    "1212 thousand",
+    "0.235 million",
+    "12 345 thousand",
+    "1,234k",
+    "about 2,000",
+    "about 9",
+    "nearly 54,000",
+    "at least 1,162,763",
+    "up to 2,129",
+    "up to 0",
+    "nearly 0.5",
+    "about 1.2 million",
+    "between 750,572 and 775,572",
+    "between 1 000 and 2 000",
+    "between 0.5 and 7",
+    "between 7 and 7",
+]
+
+
+@pytest.mark.parametrize("text", QUICK_FORMS)
+def test_the_quick_path_reads_common_forms_as_the_full_reader(text: str) -> None:
+    quick, full = read_both(text)
+    assert quick is not None
+    assert quick == full
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["between 9 and 7", "1234 567", "0,123", "About 2,000", "about  2,000", "2,000.", "1e3"]
+    + [f"{10**22:,}", "10000000000000000 million", "between 1 and 10 million"],
+)
+def test_the_quick_path_leaves_other_texts_to_the_full_reader(text: str) -> None:
+    quick, _ = read_both(text)
+    assert quick is None
+
+
+_QUICK_DIGITS = st.one_of(
+    st.integers(min_value=0, max_value=10**24).map(str),
+    st.integers(min_value=0, max_value=10**24).map(lambda n: f"{n:,}"),
+    st.integers(min_value=0, max_value=10**24).map(lambda n: f"{n:,}".replace(",", " ")),
+    st.decimals(min_value=0, max_value=10**9, places=3).map(lambda d: f"{d:f}"),
+    st.from_regex(r"[0-9][0-9 ,.]{0,12}", fullmatch=True),
+)
+_QUICK_HEDGE = st.sampled_from(["", "about ", "nearly ", "at least ", "up to ", "only ", "over "])
+_QUICK_SCALE = st.sampled_from(["", "k", " thousand", " million", " m", "bn", " years", "%"])
+
+
+@st.composite
+def quick_like_texts(draw: st.DrawFn) -> str:
+    """Texts of the quick path's forms, and texts close to them that it must leave alone."""
+    if draw(st.booleans()):
+        return draw(_QUICK_HEDGE) + draw(_QUICK_DIGITS) + draw(_QUICK_SCALE)
+    joiner = draw(st.sampled_from([" and ", " to ", "-", " and  "]))
+    return f"between {draw(_QUICK_DIGITS)}{joiner}{draw(_QUICK_DIGITS)}{draw(_QUICK_SCALE)}"
+
+
+@given(quick_like_texts(), st.floats(0, 0.99), st.floats(0, 0.99))
+def test_the_quick_path_reads_what_it_reads_as_the_full_reader(
+    text: str, approximate: float, nearly: float
+) -> None:
+    quick, full = read_both(text, approximate, nearly)
+    if quick is not None:
+        assert quick == full
