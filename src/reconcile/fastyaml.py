@@ -22,6 +22,7 @@ asserts identical documents.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -215,7 +216,7 @@ class RapidYamlParser:
             raise _Fallback from None
         if not isinstance(data, dict | list):
             raise _Fallback
-        return Parsed(data, id_positions(text))
+        return Parsed(data, find_ids=functools.partial(id_positions, text))
 
 
 def _mapping(pairs: list[tuple[str, Any]]) -> Any:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -47,12 +47,30 @@ except AttributeError:  # pragma: no cover - only without libyaml
     _BaseLoader = yaml.SafeLoader
 
 
-@dataclass(frozen=True, slots=True)
 class Parsed:
-    """A parsed document and the line and column of each ``id:`` key in it."""
+    """A parsed document and the line and column of each ``id:`` key in it.
 
-    data: Any
-    id_lines: dict[str, list[tuple[int, int]]]
+    A parser that does not record the positions as it goes passes ``find_ids`` instead,
+    which finds them when they are first asked for (often never: a valid file needs none)."""
+
+    __slots__ = ("_find_ids", "_id_lines", "data")
+
+    def __init__(
+        self,
+        data: Any,
+        id_lines: dict[str, list[tuple[int, int]]] | None = None,
+        find_ids: Callable[[], dict[str, list[tuple[int, int]]]] | None = None,
+    ) -> None:
+        self.data = data
+        self._id_lines = id_lines
+        self._find_ids = find_ids
+
+    @property
+    def id_lines(self) -> dict[str, list[tuple[int, int]]]:
+        if self._id_lines is None:
+            self._id_lines = self._find_ids() if self._find_ids is not None else {}
+            self._find_ids = None
+        return self._id_lines
 
 
 class Parser(Protocol):
@@ -338,11 +356,24 @@ def default_parser() -> Parser:
     return RapidYamlParser()
 
 
+def _empty(text: str) -> bool:
+    """Nothing but blank lines and comments."""
+    # Every line of a prefix but its last is a whole line of the text: a line with data in
+    # the first few kilobytes settles it without splitting a large file into lines.
+    head = text[:_HEAD].splitlines()[:-1]
+    if any(line.strip() and not line.lstrip().startswith("#") for line in head):
+        return False
+    return not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    )
+
+
+_HEAD = 64 * 1024
+
+
 def parse(figure: FigureText, parser: Parser | None = None) -> Any:
     """Parse the text into plain data; YAML-level problems raise :class:`InputError`."""
-    if not figure.text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in figure.text.splitlines()
-    ):
+    if _empty(figure.text):
         raise InputError([Problem(figure.name, 1, 1, "E115", "the file is empty")])
     surrogate = SURROGATE_ESCAPE.search(figure.text)
     if surrogate is not None:

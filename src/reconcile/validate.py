@@ -89,15 +89,56 @@ _ERROR_FIELD: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
 class Located:
     """Where an item is defined: its file, its path in the file, and for claims the line and
-    column of the ``id:`` key (0 for other items, whose place is found only when needed)."""
+    column of the ``id:`` key (0 for other items, whose place is found only when needed).
 
-    file: str
-    line: int
-    loc: tuple[int | str, ...]
-    col: int = 0
+    A claim's line and column may be given as ``find``, called the first time either is read:
+    a valid file never needs them, and finding them costs a scan of the text."""
+
+    __slots__ = ("_col", "_find", "_line", "file", "loc")
+
+    def __init__(
+        self,
+        file: str,
+        line: int,
+        loc: tuple[int | str, ...],
+        col: int = 0,
+        find: Callable[[], tuple[int, int]] | None = None,
+    ) -> None:
+        self.file = file
+        self.loc = loc
+        self._line = line
+        self._col = col
+        self._find = find
+
+    def _found(self) -> None:
+        if self._find is not None:
+            self._line, self._col = self._find()
+            self._find = None
+
+    @property
+    def line(self) -> int:
+        self._found()
+        return self._line
+
+    @property
+    def col(self) -> int:
+        self._found()
+        return self._col
+
+    def _key(self) -> tuple[str, int, tuple[int | str, ...], int]:
+        return self.file, self.line, self.loc, self.col
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Located) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        file, line, loc, col = self._key()
+        return f"Located(file={file!r}, line={line!r}, loc={loc!r}, col={col!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,8 +541,8 @@ def _merge(
                     dataset.where[(section, key)] = where
                 elif section == "claims":
                     steps.advance()
-                    line, col = figure.id_position(item.id, loc)
-                    claims_in_order.append((item, Located(figure.name, line, loc, col)))
+                    place = functools.partial(figure.id_position, item.id, loc)
+                    claims_in_order.append((item, Located(figure.name, 0, loc, find=place)))
                 else:
                     places = review_places.setdefault(figure.name, figure.item_positions("reviews"))
                     index = int(loc[1])

@@ -227,3 +227,9 @@ def test_id_positions_find_block_and_flow_ids() -> None:
 def test_dates_become_dates() -> None:
     data = RapidYamlParser().parse("a: 2025-10-14\nb: [2024-01-31]\n", "x.yaml").data
     assert data == {"a": dt.date(2025, 10, 14), "b": [dt.date(2024, 1, 31)]}
+
+
+def test_id_positions_are_found_when_first_asked_for() -> None:
+    text = "claims:\n  - id: a\n    value: 1\n  - {id: b, value: 2}\n"
+    parsed = RapidYamlParser().parse(text, "x.yaml")
+    assert parsed.id_lines == id_positions(text) == PyYamlParser().parse(text, "x.yaml").id_lines
