@@ -6,13 +6,18 @@ uses, and one pure function ``evaluate(subject, options)`` that returns :class:`
 reason does not fire. Reasons never print; the engine attaches the code and ranks them. The
 module docstring is the reason's user documentation, with a worked example: ``docs/reasons.md``
 is generated from it (``python -m reconcile.reasons > docs/reasons.md``).
+
+What a reason reads from one claim alone (its span, who it comes from, its unit, ...) is
+worked out once per claim and dataset (:mod:`reconcile.reasons._facts`).
+:func:`evaluate_all` looks those facts up once per comparison and hands them to every reason
+as ``evaluate(subject, facts=...)``; called on its own, a reason looks them up itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import operator
 from types import ModuleType
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
 
 from reconcile.reasons import (
     arithmetic,
@@ -24,20 +29,23 @@ from reconcile.reasons import (
     unit,
 )
 from reconcile.reasons._evidence import Evidence
+from reconcile.reasons._facts import Sides, sides
 
 if TYPE_CHECKING:
     from reconcile.subjects import Subject
 
 
+class Evaluate(Protocol):
+    def __call__(self, subject: Subject, *, facts: Sides | None = None) -> Evidence | None: ...
+
+
 class ReasonModule(Protocol):
     CODE: str
     TITLE: str
+    evaluate: Evaluate
 
-    def evaluate(self, subject: Subject) -> Evidence | None: ...
 
-
-@dataclass(frozen=True, slots=True, order=True)
-class Reason:
+class Reason(NamedTuple):
     """A reason that fired for one comparison, as the engine reports it."""
 
     code: str
@@ -56,16 +64,26 @@ _MODULES: tuple[ModuleType, ...] = (
 )
 REASONS: dict[str, ReasonModule] = {cast(str, m.CODE): cast(ReasonModule, m) for m in _MODULES}
 ORDER: dict[str, int] = {code: i for i, code in enumerate(REASONS)}
+_EVALUATE = tuple((code, module.evaluate) for code, module in REASONS.items())
+_SCORE = operator.attrgetter("score")
+_ROUNDED: dict[float, float] = {}  # scores to 3 places (scores are sums of a few weights)
 
 
 def evaluate_all(subject: Subject) -> tuple[Reason, ...]:
     """Every reason that fires, strongest first (ties in registry order)."""
+    facts = sides(subject)  # what every reason reads from the claims, looked up once
     fired = []
-    for code, module in REASONS.items():
-        evidence = module.evaluate(subject)
+    for code, evaluate in _EVALUATE:
+        evidence = evaluate(subject, facts=facts)
         if evidence is not None:
-            fired.append(Reason(code, round(evidence.score, 3), evidence.explanation))
-    return tuple(sorted(fired, key=lambda r: (-r.score, ORDER[r.code])))
+            score = _ROUNDED.get(evidence.score)
+            if score is None:
+                score = round(evidence.score, 3)
+                if len(_ROUNDED) < 4096:
+                    _ROUNDED[evidence.score] = score
+            fired.append(Reason(code, score, evidence.explanation))
+    fired.sort(key=_SCORE, reverse=True)  # a stable sort: ties stay in registry order
+    return tuple(fired)
 
 
 __all__ = ["ORDER", "REASONS", "Evidence", "Reason", "evaluate_all"]

@@ -35,6 +35,7 @@ import math
 from pydantic import BaseModel
 
 from reconcile.reasons._evidence import Evidence
+from reconcile.reasons._facts import Sides
 from reconcile.subjects import Figure, Subject, feasible, fmt, interval_text
 
 CODE = "arithmetic"
@@ -59,7 +60,9 @@ def _where(lo: float, hi: float, f_lo: float, f_hi: float) -> str:
     return f"{fmt(f_lo)} to {fmt(f_hi)}, {pct} of its {fmt(lo)} to {fmt(hi)} range"
 
 
-def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
+def evaluate(
+    subject: Subject, options: Options = OPTIONS, *, facts: Sides | None = None
+) -> Evidence | None:
     if subject.kind != "derived" or subject.status != "conflict":
         return None
     stated, computed = subject.a, subject.b

@@ -25,6 +25,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from reconcile.reasons._evidence import Evidence
+from reconcile.reasons._facts import Sides, sides
 from reconcile.subjects import Subject
 
 CODE = "claim-type"
@@ -55,18 +56,21 @@ class Options(BaseModel):
 OPTIONS = Options()
 
 
-def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
+def evaluate(
+    subject: Subject, options: Options = OPTIONS, *, facts: Sides | None = None
+) -> Evidence | None:
     if subject.kind != "pair":
         return None
-    a, b = subject.a.claim, subject.b.claim
-    if a.type == b.type:
+    side_a, side_b = facts or sides(subject)
+    a, b = side_a[0], side_b[0]
+    type_a, type_b = a.claim.type, b.claim.type
+    if type_a == type_b:
         return None
-    kinds = {a.type, b.type}
+    kinds = {type_a, type_b}
     scores = [getattr(options, k) for k in ("target", "limit", "estimate") if k in kinds]
     score = max(scores, default=options.other)
-    why = "; ".join(_WHAT[t] for t in (a.type, b.type))
     return Evidence(
         score,
-        f"{a.id} is {_article(a.type)} {a.type} ({a.value.text!r}) and {b.id} is "
-        f"{_article(b.type)} {b.type} ({b.value.text!r}): {why}.",
+        f"{a.id} is {_article(type_a)} {type_a} ({a.text}) and {b.id} is "
+        f"{_article(type_b)} {type_b} ({b.text}): {_WHAT[type_a]}; {_WHAT[type_b]}.",
     )

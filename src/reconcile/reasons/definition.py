@@ -31,6 +31,7 @@ from pydantic import BaseModel
 
 from reconcile.models import Claim
 from reconcile.reasons._evidence import Evidence
+from reconcile.reasons._facts import Facts, Sides, sides
 from reconcile.subjects import Subject, fmt
 from reconcile.validate import Dataset
 
@@ -61,15 +62,14 @@ def _shared(claim: Claim, other: Claim) -> list[str]:
     return shared
 
 
-def _confusable_match(subject: Subject, claim: Claim) -> str | None:
-    dataset = subject.dataset
-    return dataset.memo(("confusable", claim.id), lambda: _find_confusable(dataset, claim))
+def _confusable_match(dataset: Dataset, facts: Facts) -> str | None:
+    claim = facts.claim
+    return dataset.memo(
+        ("confusable", claim.id), lambda: _find_confusable(dataset, claim, facts.confusable)
+    )
 
 
-def _find_confusable(dataset: Dataset, claim: Claim) -> str | None:
-    confusable = sorted(dataset.confusable[claim.measure])
-    if not confusable:
-        return None
+def _find_confusable(dataset: Dataset, claim: Claim, confusable: tuple[str, ...]) -> str | None:
     own = [r.claim for r in dataset.by_measure[claim.measure] if r.claim.id != claim.id]
     if not own:
         return None
@@ -88,14 +88,18 @@ def _find_confusable(dataset: Dataset, claim: Claim) -> str | None:
     return None
 
 
-def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
+def evaluate(
+    subject: Subject, options: Options = OPTIONS, *, facts: Sides | None = None
+) -> Evidence | None:
     dataset = subject.dataset
-    for side in (subject.a, subject.b):
-        for record in side.records:
-            found = _confusable_match(subject, record.claim)
+    side_a, side_b = facts or sides(subject)
+    for side in (side_a, side_b):
+        for known in side:
+            # only a claim on a measure confusable with another can match a claim on it
+            found = _confusable_match(dataset, known) if known.confusable else None
             if found:
                 return Evidence(options.confusable_match, found + ".")
-    a = subject.a.claim
+    a = side_a[0].claim
     if subject.kind == "sum":
         parts = dataset.measures[a.measure].sum_of
         return Evidence(
@@ -104,11 +108,12 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
             f"sum_of [{', '.join(parts)}]: the broad figure is compared with the sum of its "
             "parts, and it may count people or events the parts leave out, or the reverse.",
         )
-    if subject.kind == "pair" and subject.b.claim.measure != a.measure:
-        b = subject.b.claim
-        return Evidence(
-            options.different_measures,
-            f"{a.id} counts {a.measure} ({dataset.measures[a.measure].label!r}) while {b.id} "
-            f"counts {b.measure} ({dataset.measures[b.measure].label!r}).",
-        )
+    if subject.kind == "pair":
+        b = side_b[0].claim
+        if b.measure != a.measure:
+            return Evidence(
+                options.different_measures,
+                f"{a.id} counts {a.measure} ({dataset.measures[a.measure].label!r}) while "
+                f"{b.id} counts {b.measure} ({dataset.measures[b.measure].label!r}).",
+            )
     return None

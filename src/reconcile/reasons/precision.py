@@ -31,6 +31,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from reconcile.reasons._evidence import Evidence
+from reconcile.reasons._facts import Sides
 from reconcile.subjects import Figure, Subject, figure_text, fmt
 
 CODE = "precision"
@@ -68,14 +69,17 @@ def _needs_hedge(figure: Figure, other: Figure) -> bool:
     return not other.low <= figure.best <= other.high and figure.low < figure.high
 
 
-def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
+def evaluate(
+    subject: Subject, options: Options = OPTIONS, *, facts: Sides | None = None
+) -> Evidence | None:
     a, b = subject.a, subject.b
-    coarser = max((a, b), key=lambda f: f.rounding)
-    if subject.status == "conflict" and subject.gap is not None:
-        if coarser.rounding > 0 and subject.gap.absolute <= coarser.rounding:
+    coarser, finer = (b, a) if b.rounding > a.rounding else (a, b)  # a when they tie
+    gap = subject.gap
+    if subject.status == "conflict" and gap is not None:
+        if coarser.rounding > 0 and gap.absolute <= coarser.rounding:
             return Evidence(
                 options.gap_within_rounding,
-                f"{_rounding_words(coarser)}: the gap of {fmt(subject.gap.absolute)}"
+                f"{_rounding_words(coarser)}: the gap of {fmt(gap.absolute)}"
                 f"{coarser.suffix} lies within that rounding.",
             )
         return None
@@ -90,7 +94,6 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
         else:
             words = f"the hedges of {names} are applied: they stand for {spans}"
         return Evidence(options.hedge_bridges, f"the figures agree only once {words}.")
-    finer = b if coarser is a else a
     if coarser.rounding > 0 and abs(a.best - b.best) <= coarser.rounding:
         return Evidence(
             options.rounded_equal,

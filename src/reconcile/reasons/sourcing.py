@@ -38,14 +38,11 @@ comes from an advocacy origin with a stake in it."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pydantic import BaseModel
 
-from reconcile.models import Claim
 from reconcile.reasons._evidence import Evidence
+from reconcile.reasons._facts import Sides, Voice, sides, voice
 from reconcile.subjects import Subject
-from reconcile.validate import Dataset
 
 CODE = "sourcing"
 TITLE = "partisan, interested, anonymous or unattributed origin"
@@ -66,100 +63,81 @@ class Options(BaseModel):
 OPTIONS = Options()
 
 
-@dataclass(frozen=True)
-class Voice:
-    key: str
-    name: str
-    kind: str
-    party: str | None
-    reliability: str | None
-    attributed: bool
-
-    def words(self) -> str:
-        details = [self.kind]
-        if self.party:
-            details.append(f"party {self.party}")
-        if self.reliability:
-            details.append(f"reliability {self.reliability}")
-        return f"{self.name} ({', '.join(details)})"
+_MEANING = {
+    "conflict": "the difference lies within one origin's own account",
+    "compatible": "they are one account, not two independent ones",
+    "consistent": "their agreement is no independent confirmation",
+}
 
 
-def voice(claim: Claim, dataset: Dataset) -> Voice:
-    """Who a claim's figure comes from: its origin, else the source that prints it."""
-    return dataset.memo(("voice", claim.id), lambda: _voice(claim, dataset))
-
-
-def _voice(claim: Claim, dataset: Dataset) -> Voice:
-    if claim.origin is not None:
-        origin = dataset.origins[claim.origin]
-        return Voice(
-            f"origin:{claim.origin}",
-            origin.name,
-            origin.kind,
-            origin.party,
-            origin.reliability,
-            True,
-        )
-    source = dataset.sources[claim.source]
-    name = source.outlet or source.title
-    return Voice(f"source:{claim.source}", name, source.kind, source.party, None, False)
-
-
-def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
-    dataset = subject.dataset
-    a = subject.a.claim
-    va = voice(a, dataset)
-    others = [(r.claim, voice(r.claim, dataset)) for r in subject.b.records]
+def evaluate(
+    subject: Subject, options: Options = OPTIONS, *, facts: Sides | None = None
+) -> Evidence | None:
+    side_a, side_b = facts or sides(subject)
+    first = side_a[0]
+    va = first.voice
+    everyone = (first, *side_b)
+    # one pass over the claims gathers what each kind of evidence names
+    partisan: list[str] = []
+    interested: list[str] = []
+    anonymous: list[str] = []
+    unreliable: list[str] = []
+    unattributed: list[str] = []
+    one_voice = va.attributed
+    for known in everyone:
+        v = known.voice
+        if v.party:
+            partisan.append(f"{known.id} ({v.party})")
+        if v.kind == "advocacy":
+            interested.append(known.id)
+        elif v.kind == "anonymous":
+            anonymous.append(known.id)
+        if v.reliability in _UNRELIABLE:
+            unreliable.append(f"{known.id} ({_UNRELIABLE[v.reliability]})")
+        if not v.attributed and v.kind != "official":
+            unattributed.append(known.id)
+        one_voice = one_voice and v.key == va.key
     score = 0.0
     notes: list[str] = []
-    parties_b = {v.party for _, v in others if v.party}
-    if va.party and parties_b and parties_b != {va.party}:
-        score += options.different_parties
-        notes.append("different parties, each with an interest in its figure")
-    everyone = [(a, va), *others]
-    partisan = [(c.id, v.party) for c, v in everyone if v.party]
+    if va.party:
+        parties_b = {k.voice.party for k in side_b if k.voice.party}
+        if parties_b and parties_b != {va.party}:
+            score += options.different_parties
+            notes.append("different parties, each with an interest in its figure")
     if partisan and not notes and len(partisan) < len(everyone):
         score += options.one_sided
-        named = ", ".join(f"{cid} ({party})" for cid, party in partisan)
-        notes.append(f"{named} speaks for a party to the story, the other side for none")
-    interested = [c.id for c, v in everyone if v.kind == "advocacy"]
+        notes.append(
+            f"{', '.join(partisan)} speaks for a party to the story, the other side for none"
+        )
     if interested:
         score += options.interested
         notes.append(f"{', '.join(interested)} comes from an advocacy origin with a stake in it")
-    anonymous = [c.id for c, v in everyone if v.kind == "anonymous"]
     if anonymous:
         score += options.anonymous
         notes.append(f"{', '.join(anonymous)} cannot be checked (anonymous origin)")
-    unreliable = [
-        f"{c.id} ({_UNRELIABLE[v.reliability]})"
-        for c, v in everyone
-        if v.reliability in _UNRELIABLE
-    ]
     if unreliable:
         score += options.unreliable
         notes.append("low reliability: " + ", ".join(unreliable))
-    unattributed = [c.id for c, v in everyone if not v.attributed and v.kind != "official"]
     if unattributed:
         score += options.unattributed
         notes.append(f"{', '.join(unattributed)} given by the outlet without an origin")
-    same = {v.key for _, v in everyone}
-    if len(same) == 1 and va.attributed:
+    if one_voice:
+        dataset = subject.dataset
+        claims = [k.claim for k in everyone]
         relays = sorted(
-            {o for c, _ in everyone for o in c.via}
-            | {dataset.sources[c.source].outlet or c.source for c, _ in everyone}
+            {o for c in claims for o in c.via}
+            | {dataset.sources[c.source].outlet or c.source for c in claims}
         )
-        ids = ", ".join(c.id for c, _ in everyone)
-        meaning = {
-            "conflict": "the difference lies within one origin's own account",
-            "compatible": "they are one account, not two independent ones",
-            "consistent": "their agreement is no independent confirmation",
-        }[subject.status]
+        ids = ", ".join(c.id for c in claims)
         return Evidence(
             options.one_voice + score,
-            f"{ids} all come from {va.words()}, published by {', '.join(relays)}: one voice, "
-            f"so {meaning}" + (f"; {'; '.join(notes)}" if notes else "") + ".",
+            f"{ids} all come from {va.words}, published by {', '.join(relays)}: one voice, "
+            f"so {_MEANING[subject.status]}" + (f"; {'; '.join(notes)}" if notes else "") + ".",
         )
     if score == 0:
         return None
-    who = "; ".join(f"{c.id} comes from {v.words()}" for c, v in everyone)
+    who = "; ".join([f"{k.id} comes from {k.voice.words}" for k in everyone])
     return Evidence(min(score, 1.0), f"{who}: {'; '.join(notes)}.")
+
+
+__all__ = ["CODE", "OPTIONS", "TITLE", "Options", "Voice", "evaluate", "voice"]

@@ -27,10 +27,12 @@ shorter period may hold the smaller total.
 
 from __future__ import annotations
 
+import functools
+
 from pydantic import BaseModel
 
-from reconcile.models import Claim
 from reconcile.reasons._evidence import Evidence
+from reconcile.reasons._facts import Facts, Sides, sides
 from reconcile.subjects import Span, Subject
 from reconcile.validate import Dataset
 
@@ -51,45 +53,46 @@ class Options(BaseModel):
 OPTIONS = Options()
 
 
-def _describe(claim: Claim, span: Span) -> str:
+@functools.lru_cache(maxsize=4096)
+def _describe(span: Span) -> str:
+    """What a span covers, in words (spans recur across claims, so the words are kept)."""
     if span.first is None and span.last is not None:
-        text = f"stands as of {span.last.isoformat()}"
-    else:
-        days = (span.last - span.first).days + 1 if span.first and span.last else None
-        text = f"covers {span.text()}" + (f" ({_days(days)})" if days else "")
-    return text
+        return f"stands as of {span.last.isoformat()}"
+    days = (span.last - span.first).days + 1 if span.first and span.last else None
+    return f"covers {span.text()}" + (f" ({_days(days)})" if days else "")
 
 
 def _days(n: int) -> str:
     return f"{n:,} day" + ("" if n == 1 else "s")
 
 
-def _inferred(*claims: Claim) -> str:
-    marked = [c.id for c in claims if c.inferred_dates]
+def _inferred(*claims: Facts) -> str:
+    marked = [c.id for c in claims if c.inferred]
     if not marked:
         return ""
     verb = "rests" if len(marked) == 1 else "rest"
     return f" ({', '.join(marked)} {verb} on a date inferred from the text, not stated)"
 
 
-def _pair(a: Claim, b: Claim, dataset: Dataset, options: Options) -> Evidence | None:
-    sa, sb = Span.of(a), Span.of(b)
+def _pair(a: Facts, b: Facts, dataset: Dataset, options: Options) -> Evidence | None:
+    sa, sb = a.span, b.span
     if sa == sb and sa.known:
         return None
     if not sa.known and not sb.known:
-        pa, pb = dataset.sources[a.source].published, dataset.sources[b.source].published
+        source_a, source_b = a.claim.source, b.claim.source
+        pa, pb = dataset.sources[source_a].published, dataset.sources[source_b].published
         if pa.first and pb.first and (pa.first, pa.last) != (pb.first, pb.last):
             return Evidence(
                 options.published_apart,
-                f"neither claim gives a period; {a.source} was published {pa.text} and "
-                f"{b.source} {pb.text}.",
+                f"neither claim gives a period; {source_a} was published {pa.text} and "
+                f"{source_b} {pb.text}.",
             )
         return None
     if not sa.known or not sb.known:
         known, unknown = (a, b) if sa.known else (b, a)
         return Evidence(
             options.one_unknown,
-            f"{known.id} {_describe(known, Span.of(known))}, while {unknown.id} gives no "
+            f"{known.id} {_describe(known.span)}, while {unknown.id} gives no "
             f"period or date, so they may not cover the same time{_inferred(a, b)}.",
         )
     if sa.first is None and sb.first is None and sa.last and sb.last:
@@ -99,43 +102,45 @@ def _pair(a: Claim, b: Claim, dataset: Dataset, options: Options) -> Evidence | 
             f"{a.id} stands as of {sa.last.isoformat()} and {b.id} as of "
             f"{sb.last.isoformat()}, {_days(days)} apart{_inferred(a, b)}.",
         )
-    for inner, outer, si, so in ((a, b, sa, sb), (b, a, sb, sa)):
-        if si.within(so):
+    for inner, outer in ((a, b), (b, a)):
+        if inner.span.within(outer.span):
             return Evidence(
                 options.nested,
-                f"{inner.id} {_describe(inner, si)}, which lies within {outer.id}'s "
-                f"{so.text()}{_inferred(a, b)}.",
+                f"{inner.id} {_describe(inner.span)}, which lies within {outer.id}'s "
+                f"{outer.span.text()}{_inferred(a, b)}.",
             )
     if sa.first and sa.last and sb.first and sb.last:
         start, end = max(sa.first, sb.first), min(sa.last, sb.last)
         if start > end:
             return Evidence(
                 options.disjoint,
-                f"{a.id} {_describe(a, sa)} and {b.id} {_describe(b, sb)}: the periods do not "
+                f"{a.id} {_describe(sa)} and {b.id} {_describe(sb)}: the periods do not "
                 f"overlap, {_days((start - end).days - 1)} apart{_inferred(a, b)}.",
             )
         return Evidence(
             options.overlapping,
-            f"{a.id} {_describe(a, sa)} and {b.id} {_describe(b, sb)}: they overlap for "
+            f"{a.id} {_describe(sa)} and {b.id} {_describe(sb)}: they overlap for "
             f"{_days((end - start).days + 1)}{_inferred(a, b)}.",
         )
     return Evidence(
         options.overlapping,
-        f"{a.id} {_describe(a, sa)} and {b.id} {_describe(b, sb)}{_inferred(a, b)}.",
+        f"{a.id} {_describe(sa)} and {b.id} {_describe(sb)}{_inferred(a, b)}.",
     )
 
 
-def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
-    dataset = subject.dataset
-    a = subject.a.claim
+def evaluate(
+    subject: Subject, options: Options = OPTIONS, *, facts: Sides | None = None
+) -> Evidence | None:
+    side_a, side_b = facts or sides(subject)
+    a = side_a[0]
     if subject.kind == "pair":
-        return _pair(a, subject.b.claim, dataset, options)
-    span = Span.of(a)
-    unmatched = [r.claim for r in subject.b.records if Span.of(r.claim) != span]
+        return _pair(a, side_b[0], subject.dataset, options)
+    span = a.span
+    unmatched = [k for k in side_b if k.span != span]
     if not unmatched:
         return None
-    listed = "; ".join(f"{c.id} {_describe(c, Span.of(c))}" for c in unmatched)
-    own = _describe(a, span) if span.known else "gives no period or date"
+    listed = "; ".join(f"{k.id} {_describe(k.span)}" for k in unmatched)
+    own = _describe(span) if span.known else "gives no period or date"
     if subject.kind == "sum":
         rule = (
             "so for each part the latest claim ending no later is used (else the latest)"

@@ -37,8 +37,8 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from reconcile.reasons._evidence import Evidence
-from reconcile.subjects import Figure, Subject, interval_text
-from reconcile.validate import Dataset
+from reconcile.reasons._facts import Facts, Sides, sides
+from reconcile.subjects import Subject, interval_text
 
 CODE = "unit"
 TITLE = "different units of count"
@@ -52,29 +52,26 @@ class Options(BaseModel):
 OPTIONS = Options()
 
 
-def _units(figure: Figure, dataset: Dataset) -> set[str]:
-    return {dataset.unit_of(r.claim) for r in figure.records}
-
-
-def _whose(figure: Figure, dataset: Dataset) -> str:
-    claim = figure.claim
+def _whose(known: Facts) -> str:
+    claim = known.claim
     if claim.unit:
-        return f"{claim.id} counts {dataset.unit_of(claim)} (the claim's own unit)"
-    return f"{claim.id} counts {dataset.unit_of(claim)} (the unit of measure {claim.measure})"
+        return f"{known.id} counts {known.unit} (the claim's own unit)"
+    return f"{known.id} counts {known.unit} (the unit of measure {claim.measure})"
 
 
-def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
+def evaluate(
+    subject: Subject, options: Options = OPTIONS, *, facts: Sides | None = None
+) -> Evidence | None:
     if subject.kind == "derived":
         return None
-    dataset = subject.dataset
-    a, b = subject.a, subject.b
-    pers = {r.claim.effective_per for r in a.records + b.records}
+    side_a, side_b = facts or sides(subject)
+    everyone = side_a + side_b
+    pers = {k.per for k in everyone}
     if len(pers) > 1:
         listed = " and ".join(
-            f"{r.claim.id} ({r.claim.value.text!r}) counts per "
-            f"{r.claim.effective_per or 'no period at all'}"
-            for r in a.records + b.records
+            f"{k.id} ({k.text}) counts per {k.per or 'no period at all'}" for k in everyone
         )
+        a, b = subject.a, subject.b
         both = None not in pers and subject.kind == "pair"
         compared = (
             f"; both are compared per year ({interval_text(a.low, a.high, a.best)} against "
@@ -83,15 +80,15 @@ def evaluate(subject: Subject, options: Options = OPTIONS) -> Evidence | None:
             else ": a rate and a total cannot be compared one to one"
         )
         return Evidence(options.different_rate_period, f"{listed}{compared}.")
-    units_a, units_b = _units(a, dataset), _units(b, dataset)
+    units_a, units_b = {k.unit for k in side_a}, {k.unit for k in side_b}
     if units_a == units_b and len(units_a) == 1:
         return None
-    if b.single or not b.records:
-        other = _whose(b, dataset)
+    if subject.b.single or not side_b:
+        other = _whose(side_b[0])
     else:
-        parts = "; ".join(f"{r.claim.id} counts {dataset.unit_of(r.claim)}" for r in b.records)
+        parts = "; ".join(f"{k.id} counts {k.unit}" for k in side_b)
         other = f"the parts are counted as follows: {parts}"
     return Evidence(
         options.different_unit,
-        f"{_whose(a, dataset)} while {other}: the counts need not match one to one.",
+        f"{_whose(side_a[0])} while {other}: the counts need not match one to one.",
     )
