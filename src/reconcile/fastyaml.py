@@ -49,7 +49,7 @@ def _unsupported(text: str) -> bool:
         return True
     if ("---" in text or "..." in text) and _DOCUMENT_MARKER.search(text):
         return True
-    for match in _COMMENT.finditer(text):
+    for match in _COMMENT.finditer(text) if "#" in text else ():
         line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
         if "[" in line or "{" in line:
             return True  # a comment in a flow collection: PyYAML is stricter there
@@ -71,16 +71,31 @@ _TYPED_IF_PLAIN = re.compile(
 )
 # Candidate strings and keys in the emitted JSON (always in double quotes there): a key that
 # may not be a string in YAML, or a string value that YAML may have typed.
-_JSON_CANDIDATE = re.compile(
-    r'"([-+.0-9][-+.0-9_:xXa-fA-FoO]*|[-+]?\.[A-Za-z]{3}|[~=yYnNoOTFtf][A-Za-z]{0,4}'
-    r'|[0-9]{4}-[^"\\\n]{4,40})"'
-    r"([ \t]*:)?"
+_CANDIDATE = (
+    r"[-+.0-9][-+.0-9_:xXa-fA-FoO]*|[-+]?\.[A-Za-z]{3}|[~=yYnNoOTFtf][A-Za-z]{0,4}"
+    r'|[0-9]{4}-[^"\\\n]{4,40}'
 )
+_JSON_CANDIDATE = re.compile(r'"(' + _CANDIDATE + r')"([ \t]*:)?')
 _KEY_MAY_BE_TYPED = re.compile(r"[-+.0-9].*|true|false|null|(?:" + _TYPED_IF_PLAIN.pattern + ")")
+# Both checks in one scan of the JSON: a candidate (not after a backslash, so not an escaped
+# quote inside a longer string) that is typed, as a key when a colon follows and as a value
+# otherwise. A candidate holds no quote, backslash or line break, so there ".*" is the same as
+# a run of other characters, which cannot run past the candidate's closing quote.
+_IN_CANDIDATE = r'[^"\\\n]*'
+_TYPED_IN_JSON = re.compile(
+    r'"(?=[-+.0-9~=yYnNoOTFtf])(?<!\\")(?=(?:' + _CANDIDATE + r')")(?:'
+    r"(?:" + _TYPED_IF_PLAIN.pattern.replace(".*", _IN_CANDIDATE) + r')"(?![ \t]*:)'
+    r"|(?:" + _KEY_MAY_BE_TYPED.pattern.replace(".*", _IN_CANDIDATE) + r')"(?=[ \t]*:))'
+)
 
 
 def _typed_json_string(emitted: str) -> bool:
     """A string or key in the JSON that YAML 1.1 might have typed, had it been plain."""
+    return _TYPED_IN_JSON.search(emitted) is not None
+
+
+def _typed_json_string_by_candidates(emitted: str) -> bool:
+    """The same check, candidate by candidate (kept to test the single scan against)."""
     for match in _JSON_CANDIDATE.finditer(emitted):
         if emitted[match.start() - 1 : match.start()] == "\\":
             continue  # an escaped quote inside a longer string
@@ -90,22 +105,28 @@ def _typed_json_string(emitted: str) -> bool:
     return False
 
 
-# A date, to be marked before parsing when it stands as a plain scalar.
-_DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
-_DATE_BEFORE = re.compile(r"(?::[ \t]+|[\[{,][ \t]*|^[ \t]*-[ \t]+)$")
-_DATE_AFTER = re.compile(r"[ \t]*(?:\r?$|[,\]}]|[ \t]#)", re.MULTILINE)
+# A date, to be marked before parsing when it stands as a plain scalar: after ": ", after a
+# flow bracket or comma, or as the first item of a top-level list at the start of the text,
+# and before the end of the line, a flow bracket or comma, or a comment.
+_DATE = r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+_DATE_AFTER = r"(?=[ \t]*(?:\r?$|[,\]}]|[ \t]#))"
+# One scan finds a date after ":", "[", "{" or ",", and spaces; after a colon a space is
+# needed, which is checked for each date found (rare against the text's size).
+_DATE_IN_LINE = re.compile(r"([:\[{,][ \t]*)(" + _DATE + ")" + _DATE_AFTER, re.MULTILINE)
+_FIRST_ITEM_DATE = re.compile(r"([ \t]*-[ \t]+)(" + _DATE + ")" + _DATE_AFTER, re.MULTILINE)
 
 
 def _mark_plain_dates(text: str) -> tuple[str, int]:
     """Put each plain date in quotes behind a private mark, so that JSON keeps it apart."""
     pieces: list[str] = []
     done = marks = 0
-    for match in _DATE_LIKE.finditer(text):
-        start, end = match.span()
-        line_start = text.rfind("\n", 0, start) + 1
-        if not _DATE_BEFORE.search(text, line_start, start) or not _DATE_AFTER.match(text, end):
-            continue
-        pieces += [text[done:start], '"', _MARK, match[0], '"']
+    first = _FIRST_ITEM_DATE.match(text)
+    matches = _DATE_IN_LINE.finditer(text)
+    for match in [first, *matches] if first else matches:
+        if match[1] == ":":
+            continue  # "a:2025-01-01" is one plain string, not a key and a date
+        start, end = match.span(2)
+        pieces += [text[done:start], '"', _MARK, match[2], '"']
         done, marks = end, marks + 1
     pieces.append(text[done:])
     return "".join(pieces), marks

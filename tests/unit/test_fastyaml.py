@@ -233,3 +233,56 @@ def test_id_positions_are_found_when_first_asked_for() -> None:
     text = "claims:\n  - id: a\n    value: 1\n  - {id: b, value: 2}\n"
     parsed = RapidYamlParser().parse(text, "x.yaml")
     assert parsed.id_lines == id_positions(text) == PyYamlParser().parse(text, "x.yaml").id_lines
+
+
+def _dates_marked_one_by_one(text: str) -> tuple[str, int]:
+    """The marking done date by date, each checked against its line (the plain reference)."""
+    import re
+
+    from reconcile.fastyaml import _MARK
+
+    before = re.compile(r"(?::[ \t]+|[\[{,][ \t]*|^[ \t]*-[ \t]+)$")
+    after = re.compile(r"[ \t]*(?:\r?$|[,\]}]|[ \t]#)", re.MULTILINE)
+    pieces: list[str] = []
+    done = marks = 0
+    for match in re.finditer(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}", text):
+        start, end = match.span()
+        line_start = text.rfind("\n", 0, start) + 1
+        if not before.search(text, line_start, start) or not after.match(text, end):
+            continue
+        pieces += [text[done:start], '"', _MARK, match[0], '"']
+        done, marks = end, marks + 1
+    pieces.append(text[done:])
+    return "".join(pieces), marks
+
+
+_DATE_TEXT = st.lists(
+    st.sampled_from(
+        ["2025-10-14", "2025-1-2", "12025-01-01", ":", ": ", "-", "- ", " ", "\t", "\n", "\r\n"]
+        + ["[", "]", "{", "}", ",", ", ", "#", " #", "a", "'", '"', "x: ", "  - "]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DATE_TEXT)
+def test_plain_dates_are_marked_as_date_by_date(text: str) -> None:
+    from reconcile.fastyaml import _mark_plain_dates
+
+    assert _mark_plain_dates(text) == _dates_marked_one_by_one(text)
+
+
+_JSON_PIECE = st.sampled_from(
+    ['"yes"', '"no"', '"type"', '"2025-10-14"', '"2025-10-14 10:00"', '"1_0"', '"0x1F"', '"12:30"']
+    + ['"1"', '"1e3"', '"x"', '"~"', '"="', '"true"', '"null"', '".inf"', '"007"', '"a\\"yes"']
+    + ['\\"', ": ", ":", ", ", "\n", "{", "}", "[", "]", " "]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_JSON_PIECE, max_size=10).map("".join))
+def test_typed_strings_are_found_by_one_scan_as_candidate_by_candidate(emitted: str) -> None:
+    from reconcile.fastyaml import _typed_json_string, _typed_json_string_by_candidates
+
+    assert _typed_json_string(emitted) == _typed_json_string_by_candidates(emitted)
