@@ -55,6 +55,10 @@ class PartialDate:
     @classmethod
     def parse(cls, value: object) -> PartialDate:
         """Read a date as YAML hands it over: an int year, a string, or a date object."""
+        if type(value) is str:  # the commonest case, first
+            return _parse_text(value)
+        if type(value) is dt.date:
+            return _from_date(value)
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
@@ -124,3 +128,9 @@ def _parse_text(raw: str) -> PartialDate:
             {"value": text, "problem": str(err), "accepted": ACCEPTED_DATES},
         ) from None
     return PartialDate(text, first, last, inferred=bool(match["inferred"]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _from_date(value: dt.date) -> PartialDate:
+    """A date YAML read as a date; memoised, as text is."""
+    return PartialDate(value.isoformat(), value, value)

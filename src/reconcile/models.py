@@ -64,6 +64,9 @@ class Tolerance(Model):
     nearly: float = Field(0.05, ge=0, lt=1, description='"nearly 54,000" -> 51,300..54,000')
 
 
+_DEFAULT_TOLERANCE = Tolerance()
+
+
 class Settings(Model):
     tolerance: Tolerance = Tolerance()
     minor_gap: float = Field(
@@ -229,9 +232,14 @@ class Claim(Model):
     @field_validator("value", mode="before")
     @classmethod
     def _normalise(cls, raw: object, info: ValidationInfo) -> Quantity:
+        tolerance = (info.context or {}).get("tolerance", _DEFAULT_TOLERANCE)
+        if type(raw) is str:  # the commonest case: a figure as written
+            try:
+                return parse_value(raw, approximate=tolerance.approximate, nearly=tolerance.nearly)
+            except ValueTextError as err:
+                raise _value_error(err) from None
         if isinstance(raw, Quantity):
             return raw
-        tolerance = (info.context or {}).get("tolerance", Tolerance())
         if isinstance(raw, float) and not math.isfinite(raw):
             raise PydanticCustomError(
                 "value_not_finite", "{value} is not a finite number", {"value": raw}

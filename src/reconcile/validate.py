@@ -622,13 +622,19 @@ def _check_references(dataset: Dataset, collectors: dict[str, _Collector]) -> No
                     f"measure {measure_id!r} is related to itself in {field_name}",
                 )
     _check_sum_cycles(dataset, collectors)
+    measures, sources, origins = dataset.measures, dataset.sources, dataset.origins
     for record in dataset.claims.values():
         claim, where = record.claim, record.where
-        if ref(where, ("measure",), "measure", claim.measure, dataset.measures):
+        # known names, the common case, are settled here; ref() reports the others
+        known = claim.measure in measures or ref(
+            where, ("measure",), "measure", claim.measure, measures
+        )
+        if known and claim.value.unit is not None:
             _check_unit(dataset, record, collectors[where.file])
-        ref(where, ("source",), "source", claim.source, dataset.sources)
-        if claim.origin is not None:
-            ref(where, ("origin",), "origin", claim.origin, dataset.origins)
+        if claim.source not in sources:
+            ref(where, ("source",), "source", claim.source, sources)
+        if claim.origin is not None and claim.origin not in origins:
+            ref(where, ("origin",), "origin", claim.origin, origins)
         if claim.derived is not None:
             for i, other in enumerate(claim.derived.of):
                 if ref(where, ("derived", "of", i), "claim", other, dataset.claims) and (
