@@ -41,24 +41,26 @@ class Voice:
 
 
 def voice(claim: Claim, dataset: Dataset) -> Voice:
-    """Who a claim's figure comes from: its origin, else the source that prints it."""
-    return dataset.memo(("voice", claim.id), lambda: _voice(claim, dataset))
-
-
-def _voice(claim: Claim, dataset: Dataset) -> Voice:
+    """Who a claim's figure comes from: its origin, else the source that prints it (one
+    :class:`Voice` for each origin or source, shared by the claims that name it)."""
     if claim.origin is not None:
-        origin = dataset.origins[claim.origin]
-        return Voice(
-            f"origin:{claim.origin}",
-            origin.name,
-            origin.kind,
-            origin.party,
-            origin.reliability,
-            True,
-        )
-    source = dataset.sources[claim.source]
+        origin_id = claim.origin
+        return dataset.memo(("voice:origin", origin_id), lambda: _origin(origin_id, dataset))
+    source_id = claim.source
+    return dataset.memo(("voice:source", source_id), lambda: _source(source_id, dataset))
+
+
+def _origin(origin_id: str, dataset: Dataset) -> Voice:
+    origin = dataset.origins[origin_id]
+    return Voice(
+        f"origin:{origin_id}", origin.name, origin.kind, origin.party, origin.reliability, True
+    )
+
+
+def _source(source_id: str, dataset: Dataset) -> Voice:
+    source = dataset.sources[source_id]
     name = source.outlet or source.title
-    return Voice(f"source:{claim.source}", name, source.kind, source.party, None, False)
+    return Voice(f"source:{source_id}", name, source.kind, source.party, None, False)
 
 
 @dataclass(frozen=True, slots=True)

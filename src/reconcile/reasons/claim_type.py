@@ -46,6 +46,9 @@ def _article(word: str) -> str:
     return "an" if word[0] in "aeiou" else "a"
 
 
+_NAMED = {kind: f"{_article(kind)} {kind}" for kind in _WHAT}  # "an estimate"
+
+
 class Options(BaseModel):
     limit: float = 0.55
     target: float = 0.7
@@ -71,6 +74,6 @@ def evaluate(
     score = max(scores, default=options.other)
     return Evidence(
         score,
-        f"{a.id} is {_article(type_a)} {type_a} ({a.text}) and {b.id} is "
-        f"{_article(type_b)} {type_b} ({b.text}): {_WHAT[type_a]}; {_WHAT[type_b]}.",
+        f"{a.id} is {_NAMED[type_a]} ({a.text}) and {b.id} is {_NAMED[type_b]} ({b.text}): "
+        f"{_WHAT[type_a]}; {_WHAT[type_b]}.",
     )

@@ -76,9 +76,10 @@ def _inferred(*claims: Facts) -> str:
 
 def _pair(a: Facts, b: Facts, dataset: Dataset, options: Options) -> Evidence | None:
     sa, sb = a.span, b.span
-    if sa == sb and sa.known:
+    known_a, known_b = sa.known, sb.known
+    if known_a and sa == sb:
         return None
-    if not sa.known and not sb.known:
+    if not known_a and not known_b:
         source_a, source_b = a.claim.source, b.claim.source
         pa, pb = dataset.sources[source_a].published, dataset.sources[source_b].published
         if pa.first and pb.first and (pa.first, pa.last) != (pb.first, pb.last):
@@ -88,8 +89,8 @@ def _pair(a: Facts, b: Facts, dataset: Dataset, options: Options) -> Evidence | 
                 f"{source_b} {pb.text}.",
             )
         return None
-    if not sa.known or not sb.known:
-        known, unknown = (a, b) if sa.known else (b, a)
+    if not known_a or not known_b:
+        known, unknown = (a, b) if known_a else (b, a)
         return Evidence(
             options.one_unknown,
             f"{known.id} {_describe(known.span)}, while {unknown.id} gives no "
