@@ -363,9 +363,9 @@ def compare(dataset: Dataset, steps: Steps = SILENT) -> CompareResult:
             or mb in yearly
             or _mixed_rates([*by_measure.get(ma, []), *by_measure.get(mb, [])])
         ):
-            for x in by_measure.get(ma, []):
-                for y in by_measure.get(mb, []):
-                    add(_pair_subject(dataset, x, y, ma in yearly or mb in yearly))
+            for ra in by_measure.get(ma, []):
+                for rb in by_measure.get(mb, []):
+                    add(_pair_subject(dataset, ra, rb, ma in yearly or mb in yearly))
             continue
         for fx in figures.get(ma, []):
             for fy in figures.get(mb, []):
