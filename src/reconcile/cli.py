@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import gc
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -551,13 +552,31 @@ def extract(
     raise typer.Exit(execute(options, sys.stdout, sys.stderr))
 
 
+def _leave(code: int) -> NoReturn:
+    """End the process at once, once its output is flushed.
+
+    Freeing the objects of a large run one by one only costs time (half a second for
+    100,000 claims) when the process ends anyway. Under a tracer or coverage the process
+    ends normally, so that their data is written."""
+    if sys.gettrace() is not None or "coverage" in sys.modules:
+        raise SystemExit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: nothing more can be written anyway
+        pass
+    os._exit(code)
+
+
 def main() -> None:
     # A command is one short run that builds many objects and frees few: the cyclic garbage
     # collector only costs time here (a third of a large compare), so it stays off.
     gc.disable()
     try:
         app()
-    except SystemExit:
+    except SystemExit as done:
+        if done.code is None or isinstance(done.code, int):
+            _leave(done.code or 0)
         raise
     except Exception as err:  # a fault in reconcile itself, never an answer to bad input
         sys.stderr.write(
