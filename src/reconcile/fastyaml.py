@@ -219,6 +219,7 @@ class RapidYamlParser:
                 emitted = ryml.emit_json_malloc(tree, tree.root_id())
         except Exception:  # any parse or emit problem: PyYAML gives the exact error
             raise _Fallback from None
+        del tree, marked  # the tree and the marked copy are large: gone before the JSON is read
         if not isinstance(emitted, str) or _typed_json_string(emitted):
             raise _Fallback  # a string or key that YAML may have typed had it been plain
         if _JSON_DATE.findall(emitted) != _QUOTED_DATE.findall(text):

@@ -467,8 +467,11 @@ def build(
     dataset = Dataset(files=list(texts), settings=settings)
     steps.start("validating", sum(len(c.items["claims"]) for c, _ in contents))
     _merge(dataset, contents, read_source, steps)
-    for _, collector in contents:
+    for content, collector in contents:
         problems.extend(collector.problems)
+        if content.figure.parsed is not None:
+            content.figure.parsed.data = None  # the models hold it now; the raw tree goes
+    del contents
     if problems:
         raise InputError(problems)
     return dataset
