@@ -556,9 +556,9 @@ def _leave(code: int) -> NoReturn:
     """End the process at once, once its output is flushed.
 
     Freeing the objects of a large run one by one only costs time (half a second for
-    100,000 claims) when the process ends anyway. Under a tracer or coverage the process
-    ends normally, so that their data is written."""
-    if sys.gettrace() is not None or "coverage" in sys.modules:
+    100,000 claims) when the process ends anyway. Under a tracer, a profiler or coverage
+    the process ends normally, so that their data is written."""
+    if sys.gettrace() is not None or sys.getprofile() is not None or "coverage" in sys.modules:
         raise SystemExit(code)
     try:
         sys.stdout.flush()
