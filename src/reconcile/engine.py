@@ -386,6 +386,8 @@ def compare(dataset: Dataset, steps: Steps = SILENT) -> CompareResult:
 
 def _reviewed(dataset: Dataset, comparisons: Iterable[Comparison]) -> set[frozenset[str]]:
     covered = {frozenset(r.review.claims) for r in dataset.reviews}
+    if not covered:
+        return set()
     return {frozenset(c.claims) for c in comparisons if frozenset(c.claims) in covered}
 
 

@@ -98,7 +98,10 @@ def _conflict_finding(dataset: Dataset, comparison: Comparison, fail_on: FailOn)
 def _review_states(
     dataset: Dataset, result: CompareResult
 ) -> tuple[list[ReviewState], list[CheckFinding]]:
-    by_claims = {frozenset(c.claims): c for c in result.comparisons}
+    reviewed = {frozenset(record.review.claims) for record in dataset.reviews}
+    by_claims = {
+        claims: c for c in result.comparisons if (claims := frozenset(c.claims)) in reviewed
+    }
     states: list[ReviewState] = []
     findings: list[CheckFinding] = []
     for record in dataset.reviews:
@@ -138,4 +141,9 @@ def check(result: CompareResult, fail_on: FailOn = "minor") -> CheckResult:
     ]
     states, review_findings = _review_states(dataset, result)
     findings.extend(review_findings)
-    return CheckResult(result, tuple(sorted(findings)), tuple(states))
+    return CheckResult(result, tuple(sorted(findings, key=_place)), tuple(states))
+
+
+def _place(f: CheckFinding) -> tuple[str, int, int, str, str, str, str]:
+    """The order of findings (the fields' order), as a key: sorting is then done in C."""
+    return (f.file, f.line, f.col, f.code, f.message, f.severity, f.title)
