@@ -99,9 +99,11 @@ def _review_states(
     dataset: Dataset, result: CompareResult
 ) -> tuple[list[ReviewState], list[CheckFinding]]:
     reviewed = {frozenset(record.review.claims) for record in dataset.reviews}
-    by_claims = {
-        claims: c for c in result.comparisons if (claims := frozenset(c.claims)) in reviewed
-    }
+    by_claims = (
+        {claims: c for c in result.comparisons if (claims := frozenset(c.claims)) in reviewed}
+        if reviewed
+        else {}
+    )
     states: list[ReviewState] = []
     findings: list[CheckFinding] = []
     for record in dataset.reviews:
