@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reconcile.models import Claim
 from reconcile.subjects import Span, Subject
@@ -63,8 +64,7 @@ def _source(source_id: str, dataset: Dataset) -> Voice:
     return Voice(f"source:{source_id}", name, source.kind, source.party, None, False)
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(NamedTuple):
     """What the reasons read from one claim."""
 
     claim: Claim
