@@ -15,6 +15,7 @@ as ``evaluate(subject, facts=...)``; called on its own, a reason looks them up i
 
 from __future__ import annotations
 
+import functools
 import operator
 from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
@@ -66,6 +67,7 @@ REASONS: dict[str, ReasonModule] = {cast(str, m.CODE): cast(ReasonModule, m) for
 ORDER: dict[str, int] = {code: i for i, code in enumerate(REASONS)}
 _EVALUATE = tuple((code, module.evaluate) for code, module in REASONS.items())
 _SCORE = operator.attrgetter("score")
+_reason = functools.partial(tuple.__new__, Reason)  # Reason from a tuple, built in C
 _ROUNDED: dict[float, float] = {}  # scores to 3 places (scores are sums of a few weights)
 
 
@@ -81,7 +83,7 @@ def evaluate_all(subject: Subject) -> tuple[Reason, ...]:
                 score = round(evidence.score, 3)
                 if len(_ROUNDED) < 4096:
                     _ROUNDED[evidence.score] = score
-            fired.append(Reason(code, score, evidence.explanation))
+            fired.append(_reason((code, score, evidence.explanation)))
     fired.sort(key=_SCORE, reverse=True)  # a stable sort: ties stay in registry order
     return tuple(fired)
 

@@ -10,13 +10,12 @@ in, ...) is computed the first time a comparison holds the claim and kept in the
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from reconcile.models import Claim
 from reconcile.subjects import Span, Subject
-from reconcile.validate import ClaimRecord, Dataset
+from reconcile.validate import Dataset
 
 
 @dataclass(frozen=True)
@@ -102,15 +101,14 @@ def sides(subject: Subject) -> Sides:
     """The facts of the claims on each side of a comparison, in the sides' order."""
     dataset = subject.dataset
     kept: dict[str, Facts] = dataset.memo(_KEPT, dict)
-    return _side(subject.a.records, kept, dataset), _side(subject.b.records, kept, dataset)
-
-
-def _side(records: Sequence[ClaimRecord], kept: dict[str, Facts], dataset: Dataset) -> Side:
-    found = []
-    for record in records:
-        claim = record.claim
-        facts = kept.get(claim.id)
-        if facts is None or facts.claim is not claim:
-            facts = kept[claim.id] = Facts.of(claim, dataset)
-        found.append(facts)
-    return tuple(found)
+    found: list[Side] = []
+    for records in (subject.a.records, subject.b.records):
+        side = []
+        for record in records:
+            claim = record.claim
+            facts = kept.get(claim.id)
+            if facts is None or facts.claim is not claim:
+                facts = kept[claim.id] = Facts.of(claim, dataset)
+            side.append(facts)
+        found.append(tuple(side))
+    return found[0], found[1]

@@ -66,6 +66,13 @@ def evaluate(
         return None
     side_a, side_b = facts or sides(subject)
     everyone = side_a + side_b
+    per, unit = everyone[0].per, everyone[0].unit
+    for k in everyone:
+        if k.per != per or k.unit != unit:
+            break
+    else:
+        if side_b:
+            return None  # one unit and one period (or none) throughout
     pers = {k.per for k in everyone}
     if len(pers) > 1:
         listed = " and ".join(
