@@ -17,13 +17,37 @@ import orjson
 
 # orjson refuses integers beyond 64 bits; the standard library writes them, in the same layout
 _FALLBACK = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_BATCH = 512  # items joined before each write: one call per batch, not two per item
 
 
-def _encode(item: Any) -> str:
+def _encode(item: Any) -> bytes:
     try:
-        return orjson.dumps(item).decode()
+        return orjson.dumps(item)
     except orjson.JSONEncodeError:
-        return _FALLBACK(item)
+        return _FALLBACK(item).encode("utf-8")
+
+
+class _Sink:
+    """UTF-8 bytes to a text stream: straight to the bytes beneath it when it has them (the
+    standard output), so a large document is not decoded only to be encoded again."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        buffer = getattr(stream, "buffer", None)
+        utf8 = (getattr(stream, "encoding", "") or "").lower().replace("-", "") == "utf8"
+        self.buffer = buffer if buffer is not None and utf8 else None
+        if self.buffer is not None:
+            stream.flush()
+
+    def write(self, data: bytes) -> None:
+        if self.buffer is not None:
+            self.buffer.write(data)
+        else:
+            self.stream.write(data.decode("utf-8"))
+
+    def close(self) -> None:
+        if self.buffer is not None:
+            self.buffer.flush()
 
 
 def write_json(document: dict[str, Any], stream: TextIO) -> None:
@@ -31,22 +55,29 @@ def write_json(document: dict[str, Any], stream: TextIO) -> None:
 
     A value may be a list or an iterator (written as a list, item by item, so that a large
     output is never held in memory whole)."""
-    stream.write("{\n")
+    sink = _Sink(stream)
+    sink.write(b"{\n")
     last = len(document) - 1
     for i, (key, value) in enumerate(document.items()):
-        stream.write(f"  {_encode(key)}: ")
+        sink.write(b"  " + _encode(key) + b": ")
         if isinstance(value, list | Iterator):
-            _write_items(value, stream)
+            _write_items(value, sink)
         else:
-            stream.write(_encode(value))
-        stream.write(",\n" if i < last else "\n")
-    stream.write("}\n")
+            sink.write(_encode(value))
+        sink.write(b",\n" if i < last else b"\n")
+    sink.write(b"}\n")
+    sink.close()
 
 
-def _write_items(items: Iterable[Any], stream: TextIO) -> None:
-    lead = "[\n    "
+def _write_items(items: Iterable[Any], sink: _Sink) -> None:
+    batch: list[bytes] = []
+    written = False
     for item in items:
-        stream.write(lead)
-        stream.write(_encode(item))
-        lead = ",\n    "
-    stream.write("[]" if lead.startswith("[") else "\n  ]")
+        batch.append(_encode(item))
+        if len(batch) == _BATCH:
+            sink.write((b",\n    " if written else b"[\n    ") + b",\n    ".join(batch))
+            batch, written = [], True
+    if batch:
+        sink.write((b",\n    " if written else b"[\n    ") + b",\n    ".join(batch))
+        written = True
+    sink.write(b"\n  ]" if written else b"[]")
