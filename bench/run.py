@@ -6,7 +6,9 @@ and in one run: the bare parse floor (rapidyaml parse; rapidyaml parse + JSON em
 and paused), ``reconcile validate``, ``reconcile compare --format json`` and ``reconcile check
 --format json``, plus ``reconcile --help`` and ``--version``. It reports the median of the
 repeats, each time's ratio to the floor (rapidyaml parse + JSON + ``json.loads``), and the
-peak memory of each process. ``--write`` puts the table, with the machine it ran on, into
+peak memory of each process. Output is thrown away while a command is timed; one more,
+untimed run of compare and check reads the size of their output and how many comparisons and
+conflicts it holds. ``--write`` puts the table, with the machine it ran on, into
 docs/performance.md.
 """
 
@@ -22,16 +24,26 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 OUT = HERE / "out"
 
-# Runs a command and prints its wall time, peak memory (of that process alone), exit code,
-# the bytes it wrote to stdout and its JSON "summary" line, if it wrote one.
-_MEASURE = """
+# Runs a command with its output thrown away and prints its wall time, peak memory (of that
+# process alone) and exit code.
+_TIME = """
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
+code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+elapsed = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps([elapsed, peak, code]))
+"""
+
+# Runs a command (untimed) and prints the bytes it wrote and its JSON "summary" line.
+_COUNT = """
+import json, subprocess, sys
 child = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 size, summary, tail = 0, {}, b""
 for chunk in iter(lambda: child.stdout.read(1 << 20), b""):
@@ -41,10 +53,8 @@ for chunk in iter(lambda: child.stdout.read(1 << 20), b""):
     for line in lines:
         if line.startswith(b'  "summary": '):
             summary = json.loads(line.split(b": ", 1)[1].rstrip(b","))
-code = child.wait()
-elapsed = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps([elapsed, peak, code, size, summary]))
+child.wait()
+print(json.dumps([size, summary]))
 """
 
 _FLOOR = {
@@ -73,20 +83,24 @@ class Measured:
     summary: dict[str, int]
 
 
-def measure(argv: list[str], repeats: int) -> Measured:
-    """Median wall time, peak memory, exit code, output size and summary of a command."""
-    runs = []
-    for _ in range(repeats):
-        out = subprocess.run(
-            [sys.executable, "-c", _MEASURE, *argv], capture_output=True, text=True, check=True
-        ).stdout
-        runs.append(json.loads(out))
+def _python(script: str, argv: list[str]) -> Any:
+    out = subprocess.run(
+        [sys.executable, "-c", script, *argv], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out)
+
+
+def measure(argv: list[str], repeats: int, count: bool = False) -> Measured:
+    """Median wall time, peak memory and exit code of a command (its output thrown away, as
+    the floor's is); with ``count``, one more run reads its output's size and summary."""
+    runs = [_python(_TIME, argv) for _ in range(repeats)]
+    size, summary = _python(_COUNT, argv) if count else (0, {})
     return Measured(
         statistics.median(r[0] for r in runs),
         max(r[1] for r in runs) / 1024,
         runs[-1][2],
-        runs[-1][3] / 1e6,
-        runs[-1][4],
+        size / 1e6,
+        summary,
     )
 
 
@@ -117,10 +131,10 @@ def run(sizes: list[int], repeats: int, out: Path = OUT) -> list[dict[str, objec
             reconcile("validate", "-f", "parsable", str(path)), reps
         )
         results["reconcile compare --format json"] = measure(
-            reconcile("compare", "--format", "json", str(path)), reps
+            reconcile("compare", "--format", "json", str(path)), reps, count=True
         )
         results["reconcile check --format json"] = measure(
-            reconcile("check", "--format", "json", str(path)), reps
+            reconcile("check", "--format", "json", str(path)), reps, count=True
         )
         floor = results[FLOOR].seconds
         for label, m in results.items():
