@@ -7,6 +7,7 @@ the commands that use them, so ``reconcile --help`` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import gc
 import os
@@ -560,11 +561,10 @@ def _leave(code: int) -> NoReturn:
     the process ends normally, so that their data is written."""
     if sys.gettrace() is not None or sys.getprofile() is not None or "coverage" in sys.modules:
         raise SystemExit(code)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a closed pipe: nothing more can be written anyway
-        pass
+    for stream in (sys.stdout, sys.stderr):
+        # a closed pipe: nothing more can be written to it
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
     os._exit(code)
 
 

@@ -15,35 +15,39 @@ from typing import Any, TextIO
 
 import orjson
 
-# orjson refuses integers beyond 64 bits; the standard library writes them, in the same layout
+# orjson refuses integers beyond 64 bits and strings that are not whole characters (a file
+# name of bytes that are not UTF-8 holds such halves); the standard library writes them, in
+# the same layout, and the stream's own error handler decides what becomes of the halves
 _FALLBACK = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _BATCH = 512  # items joined before each write: one call per batch, not two per item
 
 
-def _encode(item: Any) -> bytes:
-    try:
-        return orjson.dumps(item)
-    except orjson.JSONEncodeError:
-        return _FALLBACK(item).encode("utf-8")
-
-
 class _Sink:
-    """UTF-8 bytes to a text stream: straight to the bytes beneath it when it has them (the
-    standard output), so a large document is not decoded only to be encoded again."""
+    """JSON items as UTF-8 bytes to a text stream: straight to the bytes beneath it when it
+    has them (the standard output), so a large document is not decoded only to be encoded
+    again; encoded with the stream's error handler, so that nothing is written differently
+    from what the stream itself would write."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
+        self.errors = getattr(stream, "errors", None) or "strict"
         buffer = getattr(stream, "buffer", None)
         utf8 = (getattr(stream, "encoding", "") or "").lower().replace("-", "") == "utf8"
         self.buffer = buffer if buffer is not None and utf8 else None
         if self.buffer is not None:
             stream.flush()
 
+    def encode(self, item: Any) -> bytes:
+        try:
+            return orjson.dumps(item)
+        except orjson.JSONEncodeError:
+            return _FALLBACK(item).encode("utf-8", self.errors)
+
     def write(self, data: bytes) -> None:
         if self.buffer is not None:
             self.buffer.write(data)
         else:
-            self.stream.write(data.decode("utf-8"))
+            self.stream.write(data.decode("utf-8", self.errors))
 
     def close(self) -> None:
         if self.buffer is not None:
@@ -59,11 +63,11 @@ def write_json(document: dict[str, Any], stream: TextIO) -> None:
     sink.write(b"{\n")
     last = len(document) - 1
     for i, (key, value) in enumerate(document.items()):
-        sink.write(b"  " + _encode(key) + b": ")
+        sink.write(b"  " + sink.encode(key) + b": ")
         if isinstance(value, list | Iterator):
             _write_items(value, sink)
         else:
-            sink.write(_encode(value))
+            sink.write(sink.encode(value))
         sink.write(b",\n" if i < last else b"\n")
     sink.write(b"}\n")
     sink.close()
@@ -73,7 +77,7 @@ def _write_items(items: Iterable[Any], sink: _Sink) -> None:
     batch: list[bytes] = []
     written = False
     for item in items:
-        batch.append(_encode(item))
+        batch.append(sink.encode(item))
         if len(batch) == _BATCH:
             sink.write((b",\n    " if written else b"[\n    ") + b",\n    ".join(batch))
             batch, written = [], True

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from reconcile.jsonout import write_json
 
 
@@ -32,3 +34,21 @@ def test_an_integer_beyond_64_bits_is_still_written() -> None:
     text = _written({"items": [{"low": huge, "high": 1.5}]})
     assert json.loads(text) == {"items": [{"low": huge, "high": 1.5}]}
     assert '{"low":1000000000000000000000000000000,"high":1.5}' in text
+
+
+def test_half_characters_are_written_as_the_stream_writes_them() -> None:
+    # a file name of bytes that are not UTF-8 reaches Python as lone surrogates; standard
+    # output under a C locale writes them back as the original bytes
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape")
+    name = b"caf\xe9.yaml".decode("utf-8", "surrogateescape")
+    write_json({"files": [{"path": name}]}, stream)
+    stream.flush()
+    assert b'{"path":"caf\xe9.yaml"}' in raw.getvalue()
+
+
+def test_half_characters_are_refused_by_a_strict_stream() -> None:
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
+    name = b"caf\xe9.yaml".decode("utf-8", "surrogateescape")
+    with pytest.raises(UnicodeEncodeError):
+        write_json({"files": [{"path": name}]}, stream)
