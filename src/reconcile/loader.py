@@ -86,6 +86,24 @@ class _YamlError(Exception):
 def _make_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     class _Loader(base):  # type: ignore[valid-type,misc]
         id_lines: dict[str, list[tuple[int, int]]]
+        _depth = 0
+
+        def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+            # Only the pure-Python composer calls this; a document that may be deep is always
+            # read by it (see looks_deep), so the first node too deep is found where it starts
+            self._depth += 1
+            try:
+                if self._depth > MAX_NESTING + 1:  # the root is level 0
+                    mark = self.peek_event().start_mark
+                    raise _YamlError(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "E117",
+                        f"nesting deeper than {MAX_NESTING} levels",
+                    )
+                return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            finally:
+                self._depth -= 1
 
         def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
             keys = [k.value if isinstance(k, yaml.ScalarNode) else None for k, _ in node.value]
@@ -462,7 +480,7 @@ class Locator:
         composer = _SafeLoader if looks_deep(text) else _FastLoader
         try:
             self.root: yaml.Node | None = yaml.compose(text, Loader=composer)
-        except (yaml.YAMLError, RecursionError):
+        except (yaml.YAMLError, RecursionError, _YamlError):
             self.root = None
 
     def find(self, loc: Sequence[int | str], key: bool = False) -> tuple[int, int]:

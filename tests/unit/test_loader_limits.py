@@ -115,17 +115,22 @@ def test_nesting_at_the_limit_is_not_e117(tmp_path: Path) -> None:
     assert {p.code for p in problems(path)} == {"E205"}  # topic must be text, nothing worse
 
 
+# Where the first node too deep starts: "topic: " takes 7 columns, and level k (the
+# top-level mapping is level 0) opens k brackets in; in flow mappings each level is "{a: ",
+# and the key "a" of the mapping at level 64 is the first node at level 65.
 @pytest.mark.parametrize(
-    "text",
+    ("text", "place"),
     [
-        "version: 1\ntopic: " + "[" * 100_000 + "]" * 100_000 + "\n",
-        "version: 1\ntopic: " + "[" * 100_000 + "\n",
-        "version: 1\ntopic: " + "{a: " * 50_000 + "}" * 50_000 + "\n",
-        "version: 1\ntopic:\n" + "- " * 5_000 + "x\n",
+        ("version: 1\ntopic: " + "[" * 100_000 + "]" * 100_000 + "\n", "2:72"),
+        ("version: 1\ntopic: " + "[" * 100_000 + "\n", "2:72"),
+        ("version: 1\ntopic: " + "{a: " * 50_000 + "}" * 50_000 + "\n", f"2:{7 + 4 * 63 + 2}"),
+        ("version: 1\ntopic:\n" + "- " * 5_000 + "x\n", f"3:{2 * 65 - 1}"),
     ],
     ids=["flow-sequences", "unclosed", "flow-mappings", "block-sequences"],
 )
-def test_very_deep_nesting_is_refused_without_crashing(tmp_path: Path, text: str) -> None:
+def test_very_deep_nesting_is_refused_without_crashing(
+    tmp_path: Path, text: str, place: str
+) -> None:
     # In a separate interpreter: a C-level stack overflow would kill it, not the test run.
     path = tmp_path / "figures.yaml"
     path.write_text(text)
@@ -139,7 +144,7 @@ def test_very_deep_nesting_is_refused_without_crashing(tmp_path: Path, text: str
     elapsed = time.perf_counter() - started
     assert result.returncode == 2, result.stderr
     [line] = result.stdout.splitlines()
-    assert line.startswith(f"{path}:1:1: error E117 ")
+    assert line.startswith(f"{path}:{place}: error E117 ")
     assert "Traceback" not in result.stderr
     assert elapsed < 30
 
