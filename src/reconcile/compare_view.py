@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reconcile.claims_view import markdown_cell, markdown_table, number
 from reconcile.engine import SEVERITIES, CompareResult, Comparison, MeasureSummary
 from reconcile.jsonout import write_json
 from reconcile.subjects import fmt
 from reconcile.words import count
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 JSON_VERSION = 1
 
@@ -162,33 +165,77 @@ def _grouped(
 _STATUS_STYLE = {"conflict": "bold red", "compatible": "yellow", "consistent": "green"}
 
 
+class _Lines:
+    """The table view's lines. Piped (no colours), a line that fits the width and holds only
+    printable characters is written as it stands, which is what rich would write, without
+    rich's per-line cost; on a terminal, and for any other line, rich renders it."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.plain = not console.is_terminal
+        self.width = console.width
+
+    def write(self, markup: str, plain: str, style: str | None = None, indent: int = 0) -> None:
+        from rich.padding import Padding
+
+        from reconcile.terminal import wrap
+
+        if self.plain and plain.isprintable():
+            lead = " " * indent
+            self.console.file.write(
+                "".join(f"{lead}{line}\n" for line in wrap(plain, self.width - indent))
+            )
+            return
+        shown = Padding(markup, (0, 0, 0, indent)) if indent else markup
+        self.console.print(shown, style=style)
+
+    def blank(self) -> None:
+        if self.plain:
+            self.console.file.write("\n")
+        else:
+            self.console.print()
+
+    def rule(self, markup: str, plain: str) -> None:
+        from rich.cells import cell_len
+        from rich.rule import Rule
+
+        if self.plain and plain.isprintable() and cell_len(plain) <= self.width - 2:
+            self.console.file.write(f"{plain} {'─' * (self.width - cell_len(plain) - 1)}\n")
+            return
+        self.console.print(Rule(markup, align="left"))
+
+
 def render_table(result: CompareResult, selection: Selection, stream: TextIO) -> None:
     from rich.markup import escape
-    from rich.padding import Padding
-    from rich.rule import Rule
 
     from reconcile.terminal import console as terminal
 
     with terminal(stream) as console:
+        out = _Lines(console)
         counts = summary_counts(result)
         topic = result.dataset.topic
         if topic:
-            console.print(f"[bold]{escape(topic)}[/]")
-        console.print(
-            f"{count(counts['claims'], 'claim')}, {count(counts['comparisons'], 'comparison')}: "
-            f"[green]{counts['consistent']} consistent[/], "
-            f"[yellow]{counts['compatible']} compatible[/], "
-            f"[bold red]{count(counts['conflict'], 'conflict')}[/] "
-            f"({counts['major']} major, {counts['minor']} minor; {counts['reviewed']} reviewed)"
+            out.write(f"[bold]{escape(topic)}[/]", topic)
+        numbers = (
+            f"{count(counts['claims'], 'claim')}, {count(counts['comparisons'], 'comparison')}: ",
+            f"{counts['consistent']} consistent",
+            f"{counts['compatible']} compatible",
+            f"{count(counts['conflict'], 'conflict')}",
+            f" ({counts['major']} major, {counts['minor']} minor; {counts['reviewed']} reviewed)",
+        )
+        out.write(
+            f"{numbers[0]}[green]{numbers[1]}[/], [yellow]{numbers[2]}[/], "
+            f"[bold red]{numbers[3]}[/]{numbers[4]}",
+            f"{numbers[0]}{numbers[1]}, {numbers[2]}, {numbers[3]}{numbers[4]}",
         )
         for m, comparisons in _grouped(result, selection):
-            console.print()
-            console.print(Rule(f"[bold]{escape(m.id)}[/]: {escape(m.label)}", align="left"))
-            console.print(f"  {escape(_measure_line(m))}", style="dim")
+            out.blank()
+            out.rule(f"[bold]{escape(m.id)}[/]: {escape(m.label)}", f"{m.id}: {m.label}")
+            line = f"  {_measure_line(m)}"
+            out.write(escape(line), line, style="dim")
             if m.summarised:
-                console.print(
-                    "  consistent pairs are summarised by the positions above", style="dim"
-                )
+                note = "  consistent pairs are summarised by the positions above"
+                out.write(note, note, style="dim")
             for c in comparisons:
                 tag = c.status.upper() + (f" ({c.severity})" if c.severity else "")
                 marks = "".join(
@@ -196,29 +243,28 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
                     for flag, on in (("reviewed", c.reviewed), ("deprecated", c.deprecated))
                     if on
                 )
-                console.print(
+                sides = _sides(result, c)
+                out.write(
                     f"  [{_STATUS_STYLE[c.status]}]{escape(tag)}[/]{escape(marks)}  "
-                    f"{escape(_sides(result, c))}"
+                    f"{escape(sides)}",
+                    f"  {tag}{marks}  {sides}",
                 )
                 if c.status != "conflict":
                     if c.reasons:
-                        codes = ", ".join(r.code for r in c.reasons)
-                        console.print(Padding(f"reasons: {codes}", (0, 0, 0, 6)), style="dim")
+                        codes = f"reasons: {', '.join(r.code for r in c.reasons)}"
+                        out.write(codes, codes, style="dim", indent=6)
                     continue
                 if c.gap is not None:
-                    console.print(
-                        Padding(f"gap {fmt(c.gap.absolute)} ({c.gap.relative:.1%})", (0, 0, 0, 6)),
-                        style="dim",
-                    )
+                    gap = f"gap {fmt(c.gap.absolute)} ({c.gap.relative:.1%})"
+                    out.write(gap, gap, style="dim", indent=6)
                 for i, r in enumerate(c.reasons):
                     lead = "likely reason" if i == 0 else "also"
-                    words = f"({r.score:.2f}) {escape(r.explanation)}"
-                    console.print(
-                        Padding(
-                            f"[bold]{lead}: {escape(r.code)}[/] {words}",
-                            (0, 0, 0, 6),
-                        ),
+                    words = f"({r.score:.2f}) {r.explanation}"
+                    out.write(
+                        f"[bold]{lead}: {escape(r.code)}[/] {escape(words)}",
+                        f"{lead}: {r.code} {words}",
                         style=None if i == 0 else "dim",
+                        indent=6,
                     )
 
 
