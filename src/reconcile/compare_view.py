@@ -7,7 +7,7 @@ order, so the same input gives byte-identical output.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -243,6 +243,7 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
                     for flag, on in (("reviewed", c.reviewed), ("deprecated", c.deprecated))
                     if on
                 )
+                reasons = c.evaluate()  # not kept: a large view is never held whole
                 sides = _sides(result, c)
                 out.write(
                     f"  [{_STATUS_STYLE[c.status]}]{escape(tag)}[/]{escape(marks)}  "
@@ -250,14 +251,14 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
                     f"  {tag}{marks}  {sides}",
                 )
                 if c.status != "conflict":
-                    if c.reasons:
-                        codes = f"reasons: {', '.join(r.code for r in c.reasons)}"
+                    if reasons:
+                        codes = f"reasons: {', '.join(r.code for r in reasons)}"
                         out.write(codes, codes, style="dim", indent=6)
                     continue
                 if c.gap is not None:
                     gap = f"gap {fmt(c.gap.absolute)} ({c.gap.relative:.1%})"
                     out.write(gap, gap, style="dim", indent=6)
-                for i, r in enumerate(c.reasons):
+                for i, r in enumerate(reasons):
                     lead = "likely reason" if i == 0 else "also"
                     words = f"({r.score:.2f}) {r.explanation}"
                     out.write(
@@ -269,29 +270,51 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
 
 
 def render_markdown(result: CompareResult, selection: Selection, stream: TextIO) -> None:
+    _write_joined(_markdown(result, selection), stream)
+
+
+def _markdown(result: CompareResult, selection: Selection) -> Iterator[str]:
     counts = summary_counts(result)
-    out = [f"# {markdown_cell(result.dataset.topic or 'Comparison of figures')}", ""]
-    out.append(
+    yield f"# {markdown_cell(result.dataset.topic or 'Comparison of figures')}"
+    yield ""
+    yield (
         f"{count(counts['claims'], 'claim')}, {count(counts['comparisons'], 'comparison')}: "
         f"{counts['consistent']} consistent, {counts['compatible']} compatible, "
         f"{count(counts['conflict'], 'conflict')} ({counts['major']} major, "
         f"{counts['minor']} minor; {counts['reviewed']} reviewed)."
     )
     for m, comparisons in _grouped(result, selection):
-        out += ["", f"## {markdown_cell(m.id)}: {markdown_cell(m.label)}", ""]
-        out.append(markdown_cell(_measure_line(m)))
+        yield from ("", f"## {markdown_cell(m.id)}: {markdown_cell(m.label)}", "")
+        yield markdown_cell(_measure_line(m))
         if comparisons:
-            rows = [
-                [
-                    c.status + (f" ({c.severity})" if c.severity else ""),
-                    _sides(result, c),
-                    c.likely_reason.code if c.likely_reason else "",
-                    "; ".join(f"{r.code} ({r.score:.2f}): {r.explanation}" for r in c.reasons),
-                ]
-                for c in comparisons
-            ]
-            out += ["", markdown_table(["status", "claims", "likely reason", "reasons"], rows)]
-    stream.write("\n".join(out).rstrip("\n") + "\n")
+            rows = []
+            for c in comparisons:
+                reasons = c.evaluate()  # not kept: a large report is written measure by measure
+                likely = c.likely(reasons)
+                rows.append(
+                    [
+                        c.status + (f" ({c.severity})" if c.severity else ""),
+                        _sides(result, c),
+                        likely.code if likely else "",
+                        "; ".join(f"{r.code} ({r.score:.2f}): {r.explanation}" for r in reasons),
+                    ]
+                )
+            yield from ("", markdown_table(["status", "claims", "likely reason", "reasons"], rows))
+
+
+def _write_joined(pieces: Iterable[str], stream: TextIO) -> None:
+    """Write ``"\\n".join(pieces)`` without trailing newlines, then one newline, piece by
+    piece: newlines at the end of a piece are held back until more text follows them."""
+    held = ""
+    for i, piece in enumerate(pieces):
+        chunk = piece if i == 0 else "\n" + piece
+        text = chunk.rstrip("\n")
+        if text:
+            stream.write(held + text)
+            held = chunk[len(text) :]
+        else:
+            held += chunk
+    stream.write("\n")
 
 
 Renderer = Callable[[CompareResult, Selection, TextIO], None]

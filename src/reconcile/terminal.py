@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,9 +23,37 @@ def console(stream: TextIO, piped_width: int = 120) -> Iterator[Console]:
     if stream.isatty():
         yield Console(file=stream, highlight=False, soft_wrap=False)
         return
-    buffer = io.StringIO()
-    yield Console(file=buffer, highlight=False, soft_wrap=False, width=piped_width)
-    stream.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+    lines = _Stripped(stream)
+    yield Console(file=lines, highlight=False, soft_wrap=False, width=piped_width)  # type: ignore[arg-type]
+    lines.close()
+
+
+class _Stripped:
+    """A file for the piped console: each whole line is passed on without its trailing
+    spaces as soon as it is complete, so a long view is never held whole."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tail = ""
+
+    def write(self, text: str) -> int:
+        complete, newline, self.tail = (self.tail + text).rpartition("\n")
+        if newline:
+            self._pass(complete + newline)
+        return len(text)
+
+    def _pass(self, text: str) -> None:
+        self.stream.write("".join(line.rstrip() + "\n" for line in text.splitlines()))
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self._pass(self.tail)
+        self.tail = ""
 
 
 _WORD = re.compile(r"\s*\S+\s*")  # a word with the spaces around it, as rich divides lines
@@ -40,6 +67,10 @@ def wrap(text: str, width: int) -> list[str]:
     """Printable text cut into lines of at most ``width`` cells where rich would cut it
     (between words; a word wider than a line is cut into pieces of the width), without
     rich's per-character measuring of plain ASCII words. Trailing spaces are kept."""
+    if _cells(text) <= width:
+        return [text]
+    if text.isascii():
+        return _wrap_ascii(text, width)
     breaks: list[int] = []
     used = 0
     for match in _WORD.finditer(text):
@@ -61,3 +92,35 @@ def wrap(text: str, width: int) -> list[str]:
             used = _cells(word)
     edges = [0, *breaks, len(text)]
     return [text[a:b] for a, b in pairwise(edges)]
+
+
+def _wrap_ascii(text: str, width: int) -> list[str]:
+    """:func:`wrap` for ASCII text, where a character is a cell: each line is found from
+    where the width runs out, not word by word. Spaces at the very start of the text belong
+    to its first word."""
+    lines: list[str] = []
+    start, end = 0, len(text)
+    while end - start > width:
+        limit = start + width  # the line holds text[start:limit] at the most
+        if text[limit] == " " and (start or text[:limit].strip(" ")):
+            # a word ends within the limit: the line takes it and the spaces after it
+            following = end - len(text[limit:].lstrip(" "))
+            if following == end:
+                break  # nothing but spaces after it
+            lines.append(text[start:following])
+            start = following
+            continue
+        space = text.rfind(" ", start, limit)
+        if space >= start and (start or text[: space + 1].strip(" ")):
+            lines.append(text[start : space + 1])  # the word across the limit begins a line
+            start = space + 1
+            continue
+        # a word wider than a line: cut, with its spaces, into pieces of the width
+        word = _WORD.match(text, start)
+        if word is None:
+            break  # nothing but spaces: they stay on the line
+        while word.end() - start > width:
+            lines.append(text[start : start + width])
+            start += width
+    lines.append(text[start:])
+    return lines

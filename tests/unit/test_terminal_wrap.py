@@ -36,3 +36,17 @@ def test_a_word_wider_than_the_line_is_cut_into_pieces() -> None:
 def test_wide_characters_take_two_cells() -> None:
     text = "日本日本 ab"
     assert _ours(text, 6) == _rich(text, 6) == ["日本日", "本 ab"]
+
+
+_ASCII = st.sampled_from([*"abcxyz", " ", " ", " ", "-", "'"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(_ASCII, min_size=0, max_size=200), st.integers(min_value=1, max_value=40))
+def test_ascii_lines_are_cut_where_rich_cuts_them(text: str, width: int) -> None:
+    assert _ours(text, width) == _rich(text, width)
+
+
+def test_spaces_alone_stay_on_one_line_and_lead_spaces_belong_to_the_first_word() -> None:
+    assert _ours("    ", 2) == _rich("    ", 2) == [""]
+    assert _ours("     ab cd", 3) == _rich("     ab cd", 3)

@@ -1,0 +1,42 @@
+"""Views written as they go give exactly the text they gave when built whole."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reconcile.compare_view import _write_joined
+from reconcile.terminal import _Stripped
+
+_PIECES = st.lists(st.text(st.sampled_from(["a", "b", " ", "\n", "\r", "\u2028", "é"])))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES)
+def test_pieces_are_joined_as_one_string_would_be(pieces: list[str]) -> None:
+    stream = io.StringIO()
+    _write_joined(iter(pieces), stream)
+    assert stream.getvalue() == "\n".join(pieces).rstrip("\n") + "\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES)
+def test_lines_lose_trailing_spaces_as_the_whole_text_would(chunks: list[str]) -> None:
+    stream = io.StringIO()
+    lines = _Stripped(stream)
+    for chunk in chunks:
+        lines.write(chunk)
+    lines.close()
+    whole = "".join(chunks)
+    assert stream.getvalue() == "".join(line.rstrip() + "\n" for line in whole.splitlines())
+
+
+def test_a_line_is_passed_on_as_soon_as_it_is_complete() -> None:
+    stream = io.StringIO()
+    lines = _Stripped(stream)
+    lines.write("first   \nsec")
+    assert stream.getvalue() == "first\n"
+    lines.write("ond\n\n")
+    assert stream.getvalue() == "first\nsecond\n\n"
