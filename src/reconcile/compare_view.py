@@ -165,49 +165,71 @@ def _grouped(
 _STATUS_STYLE = {"conflict": "bold red", "compatible": "yellow", "consistent": "green"}
 
 
+def _markup(template_and_parts: tuple[str, ...]) -> str:
+    """Rich markup from a template and the parts to escape into it."""
+    from rich.markup import escape
+
+    template, *parts = template_and_parts
+    return template.format(*(escape(part) for part in parts))
+
+
 class _Lines:
-    """The table view's lines. Piped (no colours), a line that fits the width and holds only
-    printable characters is written as it stands, which is what rich would write, without
-    rich's per-line cost; on a terminal, and for any other line, rich renders it."""
+    """The table view's lines. Piped (no colours), a line of printable characters is written
+    as text, cut where rich would cut it, without rich's per-line cost; on a terminal, and for
+    any other line, rich renders its markup (built only then)."""
 
     def __init__(self, console: Console) -> None:
         self.console = console
         self.plain = not console.is_terminal
         self.width = console.width
+        self.pending: list[str] = []
 
-    def write(self, markup: str, plain: str, style: str | None = None, indent: int = 0) -> None:
+    def write(
+        self,
+        plain: str,
+        markup: tuple[str, ...] = (),
+        style: str | None = None,
+        indent: int = 0,
+    ) -> None:
+        """A line: its text, and for rich a template with the parts to escape into it
+        (without one, the text itself, escaped)."""
         from rich.padding import Padding
 
         from reconcile.terminal import wrap
 
         if self.plain and plain.isprintable():
             lead = " " * indent
-            self.console.file.write(
-                "".join(f"{lead}{line}\n" for line in wrap(plain, self.width - indent))
-            )
+            self.pending.extend(f"{lead}{line}\n" for line in wrap(plain, self.width - indent))
+            if len(self.pending) > 4096:
+                self.flush()
             return
-        shown = Padding(markup, (0, 0, 0, indent)) if indent else markup
-        self.console.print(shown, style=style)
+        self.flush()
+        shown = _markup(markup or ("{}", plain))
+        self.console.print(Padding(shown, (0, 0, 0, indent)) if indent else shown, style=style)
 
     def blank(self) -> None:
         if self.plain:
-            self.console.file.write("\n")
+            self.pending.append("\n")
         else:
             self.console.print()
 
-    def rule(self, markup: str, plain: str) -> None:
+    def rule(self, plain: str, markup: tuple[str, ...]) -> None:
         from rich.cells import cell_len
         from rich.rule import Rule
 
         if self.plain and plain.isprintable() and cell_len(plain) <= self.width - 2:
-            self.console.file.write(f"{plain} {'─' * (self.width - cell_len(plain) - 1)}\n")
+            self.pending.append(f"{plain} {'─' * (self.width - cell_len(plain) - 1)}\n")
             return
-        self.console.print(Rule(markup, align="left"))
+        self.flush()
+        self.console.print(Rule(_markup(markup), align="left"))
+
+    def flush(self) -> None:
+        if self.pending:
+            self.console.file.write("".join(self.pending))
+            self.pending = []
 
 
 def render_table(result: CompareResult, selection: Selection, stream: TextIO) -> None:
-    from rich.markup import escape
-
     from reconcile.terminal import console as terminal
 
     with terminal(stream) as console:
@@ -215,7 +237,7 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
         counts = summary_counts(result)
         topic = result.dataset.topic
         if topic:
-            out.write(f"[bold]{escape(topic)}[/]", topic)
+            out.write(topic, ("[bold]{}[/]", topic))
         numbers = (
             f"{count(counts['claims'], 'claim')}, {count(counts['comparisons'], 'comparison')}: ",
             f"{counts['consistent']} consistent",
@@ -224,18 +246,15 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
             f" ({counts['major']} major, {counts['minor']} minor; {counts['reviewed']} reviewed)",
         )
         out.write(
-            f"{numbers[0]}[green]{numbers[1]}[/], [yellow]{numbers[2]}[/], "
-            f"[bold red]{numbers[3]}[/]{numbers[4]}",
-            f"{numbers[0]}{numbers[1]}, {numbers[2]}, {numbers[3]}{numbers[4]}",
+            "".join(numbers[:2]) + ", " + numbers[2] + ", " + "".join(numbers[3:]),
+            ("{}[green]{}[/], [yellow]{}[/], [bold red]{}[/]{}", *numbers),
         )
         for m, comparisons in _grouped(result, selection):
             out.blank()
-            out.rule(f"[bold]{escape(m.id)}[/]: {escape(m.label)}", f"{m.id}: {m.label}")
-            line = f"  {_measure_line(m)}"
-            out.write(escape(line), line, style="dim")
+            out.rule(f"{m.id}: {m.label}", ("[bold]{}[/]: {}", m.id, m.label))
+            out.write(f"  {_measure_line(m)}", style="dim")
             if m.summarised:
-                note = "  consistent pairs are summarised by the positions above"
-                out.write(note, note, style="dim")
+                out.write("  consistent pairs are summarised by the positions above", style="dim")
             for c in comparisons:
                 tag = c.status.upper() + (f" ({c.severity})" if c.severity else "")
                 marks = "".join(
@@ -245,28 +264,26 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
                 )
                 reasons = c.evaluate()  # not kept: a large view is never held whole
                 sides = _sides(result, c)
-                out.write(
-                    f"  [{_STATUS_STYLE[c.status]}]{escape(tag)}[/]{escape(marks)}  "
-                    f"{escape(sides)}",
-                    f"  {tag}{marks}  {sides}",
-                )
+                status = f"  [{_STATUS_STYLE[c.status]}]{{}}[/]{{}}  {{}}"
+                out.write(f"  {tag}{marks}  {sides}", (status, tag, marks, sides))
                 if c.status != "conflict":
                     if reasons:
-                        codes = f"reasons: {', '.join(r.code for r in reasons)}"
-                        out.write(codes, codes, style="dim", indent=6)
+                        codes = ", ".join(r.code for r in reasons)
+                        out.write(f"reasons: {codes}", style="dim", indent=6)
                     continue
                 if c.gap is not None:
                     gap = f"gap {fmt(c.gap.absolute)} ({c.gap.relative:.1%})"
-                    out.write(gap, gap, style="dim", indent=6)
+                    out.write(gap, style="dim", indent=6)
                 for i, r in enumerate(reasons):
                     lead = "likely reason" if i == 0 else "also"
                     words = f"({r.score:.2f}) {r.explanation}"
                     out.write(
-                        f"[bold]{lead}: {escape(r.code)}[/] {escape(words)}",
                         f"{lead}: {r.code} {words}",
+                        ("[bold]{}: {}[/] {}", lead, r.code, words),
                         style=None if i == 0 else "dim",
                         indent=6,
                     )
+        out.flush()
 
 
 def render_markdown(result: CompareResult, selection: Selection, stream: TextIO) -> None:

@@ -59,8 +59,14 @@ class _Stripped:
 _WORD = re.compile(r"\s*\S+\s*")  # a word with the spaces around it, as rich divides lines
 
 
+# Characters outside ASCII that take one cell and are common in the views: quotes and dashes
+_NARROW = str.maketrans(dict.fromkeys("“”‘’–—…×·é"))
+
+
 def _cells(text: str) -> int:
-    return len(text) if text.isascii() else cell_len(text)
+    if text.isascii() or text.translate(_NARROW).isascii():
+        return len(text)
+    return cell_len(text)
 
 
 def wrap(text: str, width: int) -> list[str]:
