@@ -165,35 +165,34 @@ def _grouped(
 _STATUS_STYLE = {"conflict": "bold red", "compatible": "yellow", "consistent": "green"}
 
 
-def _markup(template_and_parts: tuple[str, ...]) -> str:
-    """Rich markup from a template and the parts to escape into it."""
-    from rich.markup import escape
-
-    template, *parts = template_and_parts
-    return template.format(*(escape(part) for part in parts))
+Piece = str | tuple[str, str]  # text, or text with a rich style
 
 
 class _Lines:
-    """The table view's lines. Piped (no colours), a line of printable characters is written
-    as text, cut where rich would cut it, without rich's per-line cost; on a terminal, and for
-    any other line, rich renders its markup (built only then)."""
+    """The table view's lines, each given as its text and, for colours, as styled pieces.
+
+    Piped (no colours), a line of printable characters is written as text, cut where rich
+    would cut it, without rich's per-line cost; on a terminal, and for any other line, rich
+    renders the pieces. Either way the text is shown as written: no markup is parsed and no
+    ``:name:`` becomes an emoji."""
 
     def __init__(self, console: Console) -> None:
+        from reconcile.terminal import is_piped
+
         self.console = console
-        self.plain = not console.is_terminal
+        self.plain = is_piped(console)
         self.width = console.width
         self.pending: list[str] = []
 
     def write(
         self,
         plain: str,
-        markup: tuple[str, ...] = (),
+        pieces: tuple[Piece, ...] = (),
         style: str | None = None,
         indent: int = 0,
     ) -> None:
-        """A line: its text, and for rich a template with the parts to escape into it
-        (without one, the text itself, escaped)."""
         from rich.padding import Padding
+        from rich.text import Text
 
         from reconcile.terminal import wrap
 
@@ -204,7 +203,7 @@ class _Lines:
                 self.flush()
             return
         self.flush()
-        shown = _markup(markup or ("{}", plain))
+        shown = Text.assemble(*pieces) if pieces else Text(plain)
         self.console.print(Padding(shown, (0, 0, 0, indent)) if indent else shown, style=style)
 
     def blank(self) -> None:
@@ -213,15 +212,16 @@ class _Lines:
         else:
             self.console.print()
 
-    def rule(self, plain: str, markup: tuple[str, ...]) -> None:
+    def rule(self, plain: str, pieces: tuple[Piece, ...]) -> None:
         from rich.cells import cell_len
         from rich.rule import Rule
+        from rich.text import Text
 
         if self.plain and plain.isprintable() and cell_len(plain) <= self.width - 2:
             self.pending.append(f"{plain} {'─' * (self.width - cell_len(plain) - 1)}\n")
             return
         self.flush()
-        self.console.print(Rule(_markup(markup), align="left"))
+        self.console.print(Rule(Text.assemble(*pieces), align="left"))
 
     def flush(self) -> None:
         if self.pending:
@@ -237,7 +237,7 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
         counts = summary_counts(result)
         topic = result.dataset.topic
         if topic:
-            out.write(topic, ("[bold]{}[/]", topic))
+            out.write(topic, ((topic, "bold"),))
         numbers = (
             f"{count(counts['claims'], 'claim')}, {count(counts['comparisons'], 'comparison')}: ",
             f"{counts['consistent']} consistent",
@@ -246,12 +246,20 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
             f" ({counts['major']} major, {counts['minor']} minor; {counts['reviewed']} reviewed)",
         )
         out.write(
-            "".join(numbers[:2]) + ", " + numbers[2] + ", " + "".join(numbers[3:]),
-            ("{}[green]{}[/], [yellow]{}[/], [bold red]{}[/]{}", *numbers),
+            f"{numbers[0]}{numbers[1]}, {numbers[2]}, {numbers[3]}{numbers[4]}",
+            (
+                numbers[0],
+                (numbers[1], "green"),
+                ", ",
+                (numbers[2], "yellow"),
+                ", ",
+                (numbers[3], "bold red"),
+                numbers[4],
+            ),
         )
         for m, comparisons in _grouped(result, selection):
             out.blank()
-            out.rule(f"{m.id}: {m.label}", ("[bold]{}[/]: {}", m.id, m.label))
+            out.rule(f"{m.id}: {m.label}", ((m.id, "bold"), f": {m.label}"))
             out.write(f"  {_measure_line(m)}", style="dim")
             if m.summarised:
                 out.write("  consistent pairs are summarised by the positions above", style="dim")
@@ -263,9 +271,8 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
                     if on
                 )
                 reasons = c.evaluate()  # not kept: a large view is never held whole
-                sides = _sides(result, c)
-                status = f"  [{_STATUS_STYLE[c.status]}]{{}}[/]{{}}  {{}}"
-                out.write(f"  {tag}{marks}  {sides}", (status, tag, marks, sides))
+                rest = f"{marks}  {_sides(result, c)}"
+                out.write(f"  {tag}{rest}", ("  ", (tag, _STATUS_STYLE[c.status]), rest))
                 if c.status != "conflict":
                     if reasons:
                         codes = ", ".join(r.code for r in reasons)
@@ -275,11 +282,11 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
                     gap = f"gap {fmt(c.gap.absolute)} ({c.gap.relative:.1%})"
                     out.write(gap, style="dim", indent=6)
                 for i, r in enumerate(reasons):
-                    lead = "likely reason" if i == 0 else "also"
-                    words = f"({r.score:.2f}) {r.explanation}"
+                    lead = f"{'likely reason' if i == 0 else 'also'}: {r.code}"
+                    words = f" ({r.score:.2f}) {r.explanation}"
                     out.write(
-                        f"{lead}: {r.code} {words}",
-                        ("[bold]{}: {}[/] {}", lead, r.code, words),
+                        lead + words,
+                        ((lead, "bold"), words),
                         style=None if i == 0 else "dim",
                         indent=6,
                     )
@@ -319,19 +326,27 @@ def _markdown(result: CompareResult, selection: Selection) -> Iterator[str]:
             yield from ("", markdown_table(["status", "claims", "likely reason", "reasons"], rows))
 
 
-def _write_joined(pieces: Iterable[str], stream: TextIO) -> None:
-    """Write ``"\\n".join(pieces)`` without trailing newlines, then one newline, piece by
-    piece: newlines at the end of a piece are held back until more text follows them."""
+def _write_joined(pieces: Iterable[str], stream: TextIO, chunk: int = 1 << 20) -> None:
+    """Write ``"\\n".join(pieces)`` without trailing newlines, then one newline, gathered
+    into writes of about ``chunk`` characters (a small document is one write): newlines at
+    the end of a piece are held back until more text follows them."""
     held = ""
+    ready: list[str] = []
+    size = 0
     for i, piece in enumerate(pieces):
-        chunk = piece if i == 0 else "\n" + piece
-        text = chunk.rstrip("\n")
+        part = piece if i == 0 else "\n" + piece
+        text = part.rstrip("\n")
         if text:
-            stream.write(held + text)
-            held = chunk[len(text) :]
+            ready.append(held + text)
+            size += len(held) + len(text)
+            held = part[len(text) :]
+            if size >= chunk:
+                stream.write("".join(ready))
+                ready, size = [], 0
         else:
-            held += chunk
-    stream.write("\n")
+            held += part
+    ready.append("\n")
+    stream.write("".join(ready))
 
 
 Renderer = Callable[[CompareResult, Selection, TextIO], None]

@@ -21,20 +21,29 @@ def console(stream: TextIO, piped_width: int = 120) -> Iterator[Console]:
     from rich.console import Console
 
     if stream.isatty():
-        yield Console(file=stream, highlight=False, soft_wrap=False)
+        yield Console(file=stream, highlight=False, soft_wrap=False, emoji=False)
         return
     lines = _Stripped(stream)
-    yield Console(file=lines, highlight=False, soft_wrap=False, width=piped_width)  # type: ignore[arg-type]
+    yield Console(file=lines, highlight=False, soft_wrap=False, width=piped_width, emoji=False)  # type: ignore[arg-type]
     lines.close()
+
+
+def is_piped(console: Console) -> bool:
+    """The console writes to a pipe or a file (fixed width, no colours, no trailing spaces)."""
+    return isinstance(console.file, _Stripped)
 
 
 class _Stripped:
     """A file for the piped console: each whole line is passed on without its trailing
     spaces as soon as it is complete, so a long view is never held whole."""
 
+    CHUNK = 1 << 20  # characters gathered before each write (a small view is one write)
+
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.tail = ""
+        self.ready: list[str] = []
+        self.size = 0
 
     def write(self, text: str) -> int:
         complete, newline, self.tail = (self.tail + text).rpartition("\n")
@@ -43,7 +52,15 @@ class _Stripped:
         return len(text)
 
     def _pass(self, text: str) -> None:
-        self.stream.write("".join(line.rstrip() + "\n" for line in text.splitlines()))
+        lines = "".join(line.rstrip() + "\n" for line in text.splitlines())
+        self.ready.append(lines)
+        self.size += len(lines)
+        if self.size >= self.CHUNK:
+            self._send()
+
+    def _send(self) -> None:
+        self.stream.write("".join(self.ready))
+        self.ready, self.size = [], 0
 
     def flush(self) -> None:
         pass
@@ -54,6 +71,7 @@ class _Stripped:
     def close(self) -> None:
         self._pass(self.tail)
         self.tail = ""
+        self._send()
 
 
 _WORD = re.compile(r"\s*\S+\s*")  # a word with the spaces around it, as rich divides lines

@@ -33,10 +33,14 @@ def test_lines_lose_trailing_spaces_as_the_whole_text_would(chunks: list[str]) -
     assert stream.getvalue() == "".join(line.rstrip() + "\n" for line in whole.splitlines())
 
 
-def test_a_line_is_passed_on_as_soon_as_it_is_complete() -> None:
+def test_lines_are_gathered_into_large_writes() -> None:
     stream = io.StringIO()
     lines = _Stripped(stream)
+    lines.CHUNK = 12
     lines.write("first   \nsec")
-    assert stream.getvalue() == "first\n"
+    assert stream.getvalue() == ""  # 6 characters ready: fewer than a chunk
     lines.write("ond\n\n")
-    assert stream.getvalue() == "first\nsecond\n\n"
+    assert stream.getvalue() == "first\nsecond\n\n"  # 15 ready: written
+    lines.write("last")
+    lines.close()
+    assert stream.getvalue() == "first\nsecond\n\nlast\n"
