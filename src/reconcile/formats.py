@@ -66,7 +66,7 @@ def _text(report: FindingsReport, stream: TextIO) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
     for file, group in groupby(report.findings, key=lambda f: f.file):
         console.print(f"[bold underline]{escape(file)}[/]")
         for f in group:

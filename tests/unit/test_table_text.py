@@ -47,3 +47,16 @@ def test_text_is_shown_as_written(
     assert "m: Prices \\[1] in C:\\ " in shown
     assert "fig:100:x" in shown
     assert "\U0001f525" not in shown and "\U0001f4af" not in shown  # no emoji made up
+
+
+def test_findings_text_shows_ids_as_written(tmp_path: Path) -> None:
+    from reconcile.formats import REPORTERS, FindingsReport
+    from reconcile.gate import check
+
+    path = tmp_path / "figures.yaml"
+    path.write_text(FIGURES, encoding="utf-8")
+    result = check(engine.compare(validate.load([path])))
+    stream = io.StringIO()
+    REPORTERS["text"](FindingsReport("check", [], result.findings, summary="s"), stream)
+    assert "fig:100:x" in stream.getvalue()
+    assert "\U0001f4af" not in stream.getvalue()
