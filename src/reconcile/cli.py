@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import errno
 import gc
 import os
 import sys
@@ -561,11 +562,26 @@ def _leave(code: int) -> NoReturn:
     the process ends normally, so that their data is written."""
     if sys.gettrace() is not None or sys.getprofile() is not None or "coverage" in sys.modules:
         raise SystemExit(code)
-    for stream in (sys.stdout, sys.stderr):
-        # a closed pipe: nothing more can be written to it
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader has gone: nothing more can be written to it
+        pass
+    except OSError as err:
+        code = _unwritable(err)
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
     os._exit(code)
+
+
+# A write that fails for want of room or a broken device: the environment, not reconcile
+_NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _unwritable(err: OSError) -> ExitCode:
+    """Standard output cannot take the output (a full disk, say): said in one line, exit 2."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"reconcile: cannot write the output: {err.strerror or err}\n")
+    return ExitCode.INVALID
 
 
 def main() -> None:
@@ -578,12 +594,21 @@ def main() -> None:
         if done.code is None or isinstance(done.code, int):
             _leave(done.code or 0)
         raise
-    except Exception as err:  # a fault in reconcile itself, never an answer to bad input
-        sys.stderr.write(
-            f"reconcile: internal error: {type(err).__name__}: {err}\n"
-            "This is a fault in reconcile, not in your files; please report it with the "
-            "command and the files that caused it.\n"
-        )
-        raise SystemExit(ExitCode.INTERNAL) from None
+    except OSError as err:
+        if err.errno not in _NO_ROOM:
+            _fault(err)
+        raise SystemExit(_unwritable(err)) from None
+    except Exception as err:
+        _fault(err)
     finally:
         gc.enable()
+
+
+def _fault(err: Exception) -> NoReturn:
+    """A fault in reconcile itself, never an answer to bad input: one line, exit 3."""
+    sys.stderr.write(
+        f"reconcile: internal error: {type(err).__name__}: {err}\n"
+        "This is a fault in reconcile, not in your files; please report it with the "
+        "command and the files that caused it.\n"
+    )
+    raise SystemExit(ExitCode.INTERNAL) from None

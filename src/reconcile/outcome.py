@@ -3,7 +3,8 @@
 - 0: success: the input is valid and, for ``check``, every conflict that fails the gate is
   covered by a review;
 - 1: findings that fail the gate (``check``: an unreviewed conflict or a stale review);
-- 2: invalid input or a usage error (the same code Typer uses for usage errors);
+- 2: invalid input or a usage error (the same code Typer uses for usage errors), or output
+  that cannot be written (a full disk);
 - 3: an internal error: a fault in reconcile itself, reported in one line, never a traceback.
 
 ``compare`` and ``claims`` are reports: they exit 0 whatever they find, 2 on invalid input.

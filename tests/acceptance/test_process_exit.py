@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -53,3 +55,21 @@ def test_a_failing_check_exits_1_with_its_findings(tmp_path: Path) -> None:
     lines = done.stdout.splitlines()
     assert len(lines) == 7
     assert all(" error " in line for line in lines)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", [("compare", "--format", "json"), ("--version",)])
+def test_output_that_cannot_be_written_is_said_in_one_line(args: tuple[str, ...]) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COV_CORE")}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "reconcile", *args],
+            cwd=ROOT,
+            env=env,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr == "reconcile: cannot write the output: No space left on device\n"
