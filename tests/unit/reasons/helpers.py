@@ -1,9 +1,11 @@
 """Compare a figure file written in a test, and assert one comparison by its claim ids.
 
-A test writes its figure file as a ``textwrap.dedent`` string. :func:`compare_yaml` reads it
-together with :data:`SOURCES`, a second file that defines two neutral news sources,
-``herald`` and ``courier``, published on the same day, so that a test needs to define only
-what its case rests on (a file may be split; the sections of both are merged).
+A test writes its figure file as a ``textwrap.dedent`` string, or builds it with
+:func:`figure_file` from :func:`claim`, :func:`measure` and :func:`origin` entries.
+:func:`compare_yaml` reads it together with :data:`SOURCES`, a second file that defines two
+neutral news sources, ``herald`` and ``courier``, published on the same day, so that a test
+needs to define only what its case rests on (a file may be split; the sections of both are
+merged). :func:`check` compares a file and asserts one comparison in one call.
 
 :func:`example` reads the worked example of a reason's docstring the same way, and
 :func:`documented` checks that a sentence the docstring quotes is what the reason says, so
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from reconcile.engine import CompareResult, Comparison, compare
 from reconcile.loader import read_text
@@ -47,6 +49,48 @@ def compare_yaml(text: str) -> CompareResult:
         read_text("figures.yaml", textwrap.dedent(text).encode()),
     ]
     return compare(build(files))
+
+
+def _flow(fields: Mapping[str, str]) -> str:
+    """A YAML flow mapping of ``fields``, whose values are written as given."""
+    return "{" + ", ".join(f"{key}: {value}" for key, value in fields.items()) + "}"
+
+
+def claim(id: str, measure: str, value: str, source: str, **fields: str) -> str:
+    """A claim entry; ``value`` is quoted unless it is a ``{low, best, high}`` mapping, and
+    ``fields`` (``origin``, ``type``, ``as_of``, ...) are YAML written as given."""
+    written = value if value.startswith("{") else f'"{value}"'
+    return _flow({"id": id, "measure": measure, "value": written, "source": source, **fields})
+
+
+def measure(label: str, unit: str, **fields: str) -> str:
+    """A measure entry; ``fields`` (``part_of``, ``sum_of``, ...) are YAML written as given."""
+    return _flow({"label": f'"{label}"', "unit": f'"{unit}"', **fields})
+
+
+def origin(name: str, kind: str, **fields: str) -> str:
+    """An origin entry; ``fields`` (``party``, ``reliability``) are YAML written as given."""
+    return _flow({"name": f'"{name}"', "kind": kind, **fields})
+
+
+def figure_file(
+    *claims: str,
+    measures: Mapping[str, str],
+    origins: Mapping[str, str] | None = None,
+    sources: Mapping[str, str] | None = None,
+    settings: str | None = None,
+) -> str:
+    """A figure file of ``claims`` (from :func:`claim`) and the named entries of each section."""
+    lines = ["version: 1"]
+    if settings is not None:
+        lines.append(f"settings: {settings}")
+    for section, entries in (("sources", sources), ("origins", origins), ("measures", measures)):
+        if entries:
+            lines.append(f"{section}:")
+            lines += [f"  {name}: {entry}" for name, entry in entries.items()]
+    lines.append("claims:")
+    lines += [f"  - {entry}" for entry in claims]
+    return "\n".join(lines) + "\n"
 
 
 def find(result: CompareResult, claims: Iterable[str]) -> Comparison:
@@ -99,6 +143,20 @@ def assert_comparison(
         top = comparison.likely_reason
         assert top is not None and top.code == likely, f"{where}: likely reason is not {likely}"
     return comparison
+
+
+def check(
+    text: str,
+    claims: Iterable[str],
+    status: str,
+    severity: str | None = None,
+    fires: Iterable[str] = (),
+    not_fires: Iterable[str] = (),
+    likely: str | None = None,
+) -> Comparison:
+    """Compare the figure file ``text`` and assert the comparison of ``claims`` (see
+    :func:`assert_comparison`)."""
+    return assert_comparison(compare_yaml(text), claims, status, severity, fires, not_fires, likely)
 
 
 def cites(comparison: Comparison, code: str, *texts: str) -> Reason:

@@ -2,49 +2,39 @@
 
 from __future__ import annotations
 
-from tests.unit.reasons.helpers import assert_comparison, cites, compare_yaml, documented, example
+import pytest
 
-SHARE_AT_THE_BOTTOM = """
-    version: 1
-    measures:
-      schools-spend: {label: "Spending on schools", unit: "currency:EUR"}
-      total-spend: {label: "Total city spending", unit: "currency:EUR"}
-      schools-share: {label: "Share of spending on schools", unit: percent}
-    claims:
-      - {id: budget-schools, measure: schools-spend, value: "49.8 million", source: herald}
-      - {id: budget-total, measure: total-spend, value: "between 300 and 400 million",
-         source: herald}
-      - {id: schools-share, measure: schools-share, value: "17%", type: share,
-         derived: {op: ratio, of: [budget-schools, budget-total]}, source: courier}
-"""
+from tests.unit.reasons.helpers import (
+    check,
+    cites,
+    claim,
+    documented,
+    example,
+    figure_file,
+    measure,
+)
 
-SHARE_OUT_OF_REACH = """
-    version: 1
-    measures:
-      schools-spend: {label: "Spending on schools", unit: "currency:EUR"}
-      total-spend: {label: "Total city spending", unit: "currency:EUR"}
-      schools-share: {label: "Share of spending on schools", unit: percent}
-    claims:
-      - {id: budget-schools, measure: schools-spend, value: "49.8 million", source: herald}
-      - {id: budget-total, measure: total-spend, value: "between 300 and 400 million",
-         source: herald}
-      - {id: schools-share, measure: schools-share, value: "18%", type: share,
-         derived: {op: ratio, of: [budget-schools, budget-total]}, source: courier}
-"""
 
-SHARE_THAT_FOLLOWS = """
-    version: 1
-    measures:
-      schools-spend: {label: "Spending on schools", unit: "currency:EUR"}
-      total-spend: {label: "Total city spending", unit: "currency:EUR"}
-      schools-share: {label: "Share of spending on schools", unit: percent}
-    claims:
-      - {id: budget-schools, measure: schools-spend, value: "49.8 million", source: herald}
-      - {id: budget-total, measure: total-spend, value: "between 300 and 400 million",
-         source: herald}
-      - {id: schools-share, measure: schools-share, value: "15%", type: share,
-         derived: {op: ratio, of: [budget-schools, budget-total]}, source: courier}
-"""
+def share(stated: str) -> str:
+    """Schools' share of a city budget of 300 to 400 million, stated as ``stated``."""
+    return figure_file(
+        claim("budget-schools", "schools-spend", "49.8 million", "herald"),
+        claim("budget-total", "total-spend", "between 300 and 400 million", "herald"),
+        claim(
+            "schools-share",
+            "schools-share",
+            stated,
+            "courier",
+            type="share",
+            derived="{op: ratio, of: [budget-schools, budget-total]}",
+        ),
+        measures={
+            "schools-spend": measure("Spending on schools", "currency:EUR"),
+            "total-spend": measure("Total city spending", "currency:EUR"),
+            "schools-share": measure("Share of spending on schools", "percent"),
+        },
+    )
+
 
 SHARE = ["schools-share", "budget-schools", "budget-total"]
 
@@ -52,8 +42,8 @@ SHARE = ["schools-share", "budget-schools", "budget-total"]
 def test_a_share_that_follows_only_at_the_bottom_of_a_range() -> None:
     # 49.8 / 300..400 million is 12.45% to 16.6%; "17%" stands for 16.5 to 17.5, which the
     # inputs reach only with a total of at most 49.8 / 0.165 = 301.8 million.
-    comparison = assert_comparison(
-        compare_yaml(SHARE_AT_THE_BOTTOM),
+    comparison = check(
+        share("17%"),
         claims=SHARE,
         status="conflict",
         severity="minor",
@@ -75,8 +65,8 @@ def test_a_share_that_follows_only_at_the_bottom_of_a_range() -> None:
 
 
 def test_a_share_out_of_reach_even_when_rounded_cannot_follow() -> None:
-    comparison = assert_comparison(
-        compare_yaml(SHARE_OUT_OF_REACH),
+    comparison = check(
+        share("18%"),
         claims=SHARE,
         status="conflict",
         severity="major",
@@ -87,30 +77,29 @@ def test_a_share_out_of_reach_even_when_rounded_cannot_follow() -> None:
     assert fired.score == 0.95
 
 
-def test_a_share_within_what_the_inputs_give_does_not_fire() -> None:
-    assert_comparison(
-        compare_yaml(SHARE_THAT_FOLLOWS),
-        claims=SHARE,
-        status="consistent",
-        not_fires=["arithmetic"],
+def weekend(stated: str) -> str:
+    """The weekend's arrests, stated as ``stated``: the sum of Friday's 120 and Saturday's 85."""
+    return figure_file(
+        claim("friday", "arrests-friday", "120", "herald"),
+        claim("saturday", "arrests-saturday", "85", "herald"),
+        claim(
+            "weekend",
+            "arrests-weekend",
+            stated,
+            "courier",
+            derived="{op: sum, of: [friday, saturday]}",
+        ),
+        measures={
+            "arrests-friday": measure("Arrests on Friday", "persons"),
+            "arrests-saturday": measure("Arrests on Saturday", "persons"),
+            "arrests-weekend": measure("Arrests over the weekend", "persons"),
+        },
     )
 
 
 def test_a_sum_that_cannot_follow() -> None:
-    text = """
-        version: 1
-        measures:
-          arrests-friday: {label: "Arrests on Friday", unit: persons}
-          arrests-saturday: {label: "Arrests on Saturday", unit: persons}
-          arrests-weekend: {label: "Arrests over the weekend", unit: persons}
-        claims:
-          - {id: friday, measure: arrests-friday, value: "120", source: herald}
-          - {id: saturday, measure: arrests-saturday, value: "85", source: herald}
-          - {id: weekend, measure: arrests-weekend, value: "250", source: courier,
-             derived: {op: sum, of: [friday, saturday]}}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
+    comparison = check(
+        weekend("250"),
         claims=["weekend", "friday", "saturday"],
         status="conflict",
         severity="major",
@@ -127,45 +116,49 @@ def test_a_sum_that_cannot_follow() -> None:
     assert fired.score == 0.95
 
 
-def test_a_sum_that_follows_exactly_does_not_fire() -> None:
-    text = """
-        version: 1
-        measures:
-          arrests-friday: {label: "Arrests on Friday", unit: persons}
-          arrests-saturday: {label: "Arrests on Saturday", unit: persons}
-          arrests-weekend: {label: "Arrests over the weekend", unit: persons}
-        claims:
-          - {id: friday, measure: arrests-friday, value: "120", source: herald}
-          - {id: saturday, measure: arrests-saturday, value: "85", source: herald}
-          - {id: weekend, measure: arrests-weekend, value: "205", source: courier,
-             derived: {op: sum, of: [friday, saturday]}}
-    """
-    assert_comparison(
-        compare_yaml(text),
-        claims=["weekend", "friday", "saturday"],
-        status="consistent",
-        not_fires=["arithmetic"],
+def rise(last_year: str, this_year: str, stated: str) -> str:
+    """The rise in the city budget, stated as ``stated``: this year's less last year's."""
+    return figure_file(
+        claim("budget-last-year", "budget-2024", last_year, "herald"),
+        claim("budget-this-year", "budget-2025", this_year, "herald"),
+        claim(
+            "budget-increase",
+            "budget-rise",
+            stated,
+            "courier",
+            derived="{op: difference, of: [budget-this-year, budget-last-year]}",
+        ),
+        measures={
+            "budget-2024": measure("City budget for 2024", "currency:EUR"),
+            "budget-2025": measure("City budget for 2025", "currency:EUR"),
+            "budget-rise": measure("Rise in the city budget", "currency:EUR"),
+        },
     )
 
 
-DIFFERENCE = """
-    version: 1
-    measures:
-      budget-2024: {label: "City budget for 2024", unit: "currency:EUR"}
-      budget-2025: {label: "City budget for 2025", unit: "currency:EUR"}
-      budget-rise: {label: "Rise in the city budget", unit: "currency:EUR"}
-    claims:
-      - {id: budget-last-year, measure: budget-2024, value: "410 million", source: herald}
-      - {id: budget-this-year, measure: budget-2025, value: "452 million", source: herald}
-      - {id: budget-increase, measure: budget-rise, value: "60 million", source: courier,
-         derived: {op: difference, of: [budget-this-year, budget-last-year]}}
-"""
+RISE = ["budget-increase", "budget-this-year", "budget-last-year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        pytest.param(share("15%"), SHARE, id="a_share_within_what_the_inputs_give"),
+        pytest.param(
+            weekend("205"), ["weekend", "friday", "saturday"], id="a_sum_that_follows_exactly"
+        ),
+        pytest.param(
+            rise("410 million", "452 million", "42 million"), RISE, id="a_difference_that_follows"
+        ),
+    ],
+)
+def test_a_derived_figure_that_follows_does_not_fire(text: str, claims: list[str]) -> None:
+    check(text, claims, status="consistent", not_fires=["arithmetic"])
 
 
 def test_a_difference_that_cannot_follow() -> None:
-    comparison = assert_comparison(
-        compare_yaml(DIFFERENCE),
-        claims=["budget-increase", "budget-this-year", "budget-last-year"],
+    comparison = check(
+        rise("410 million", "452 million", "60 million"),
+        claims=RISE,
         status="conflict",
         severity="major",
         fires=["arithmetic"],
@@ -181,46 +174,12 @@ def test_a_difference_that_cannot_follow() -> None:
     )
 
 
-def test_a_difference_that_follows_does_not_fire() -> None:
-    text = """
-        version: 1
-        measures:
-          budget-2024: {label: "City budget for 2024", unit: "currency:EUR"}
-          budget-2025: {label: "City budget for 2025", unit: "currency:EUR"}
-          budget-rise: {label: "Rise in the city budget", unit: "currency:EUR"}
-        claims:
-          - {id: budget-last-year, measure: budget-2024, value: "410 million", source: herald}
-          - {id: budget-this-year, measure: budget-2025, value: "452 million", source: herald}
-          - {id: budget-increase, measure: budget-rise, value: "42 million", source: courier,
-             derived: {op: difference, of: [budget-this-year, budget-last-year]}}
-    """
-    assert_comparison(
-        compare_yaml(text),
-        claims=["budget-increase", "budget-this-year", "budget-last-year"],
-        status="consistent",
-        not_fires=["arithmetic"],
-    )
-
-
 def test_a_difference_that_follows_only_at_the_top_of_a_range() -> None:
     # (440..452.6) - 400 is 40 to 52.6 million; "53 million" stands for 52.5 to 53.5 million
     # once its rounding is allowed for, which needs this year's budget of at least 452.5.
-    text = """
-        version: 1
-        measures:
-          budget-2024: {label: "City budget for 2024", unit: "currency:EUR"}
-          budget-2025: {label: "City budget for 2025", unit: "currency:EUR"}
-          budget-rise: {label: "Rise in the city budget", unit: "currency:EUR"}
-        claims:
-          - {id: budget-last-year, measure: budget-2024, value: "400 million", source: herald}
-          - {id: budget-this-year, measure: budget-2025, value: "between 440 and 452.6 million",
-             source: herald}
-          - {id: budget-increase, measure: budget-rise, value: "53 million", source: courier,
-             derived: {op: difference, of: [budget-this-year, budget-last-year]}}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["budget-increase", "budget-this-year", "budget-last-year"],
+    comparison = check(
+        rise("400 million", "between 440 and 452.6 million", "53 million"),
+        claims=RISE,
         status="conflict",
         fires=["arithmetic"],
         likely="arithmetic",
@@ -239,8 +198,8 @@ def test_a_difference_that_follows_only_at_the_top_of_a_range() -> None:
 def test_the_documented_example() -> None:
     # 44.4 / 300..400 million is 11.1% to 14.8%: "15%" conflicts as stated, and follows once
     # its rounding (14.5 to 15.5) is allowed for, with a total of at most 44.4 / 0.145 million
-    comparison = assert_comparison(
-        compare_yaml(example("arithmetic")),
+    comparison = check(
+        example("arithmetic"),
         claims=SHARE,
         status="conflict",
         severity="minor",

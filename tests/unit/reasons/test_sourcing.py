@@ -2,255 +2,211 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from tests.unit.reasons.helpers import (
-    assert_comparison,
+    check,
     cites,
-    compare_yaml,
+    claim,
     documented,
     example,
+    figure_file,
+    measure,
+    origin,
 )
 
-TWO_PARTIES = """
-    version: 1
-    origins:
-      police: {name: "City police", kind: official, party: city-government}
-      union: {name: "Transport workers' union", kind: official, party: union}
-    measures:
-      crowd: {label: "People at the march", unit: persons}
-    claims:
-      - {id: police-crowd, measure: crowd, value: "12,400", origin: police, source: herald}
-      - {id: union-crowd, measure: crowd, value: "31,000", origin: union, source: courier}
-"""
-
-TWO_NEUTRAL_OFFICIALS = """
-    version: 1
-    origins:
-      police: {name: "City police", kind: official}
-      transport: {name: "City transport authority", kind: official}
-    measures:
-      crowd: {label: "People at the march", unit: persons}
-    claims:
-      - {id: police-crowd, measure: crowd, value: "12,400", origin: police, source: herald}
-      - {id: transport-crowd, measure: crowd, value: "31,000", origin: transport,
-         source: courier}
-"""
+POLICE = origin("City police", "official")
+TRANSPORT = origin("City transport authority", "official")
 
 
-def test_different_parties_fire_and_name_both_origins() -> None:
-    comparison = assert_comparison(
-        compare_yaml(TWO_PARTIES),
-        claims=["union-crowd", "police-crowd"],
-        status="conflict",
-        severity="major",
-        fires=["sourcing"],
-        likely="sourcing",
-    )
-    fired = cites(
-        comparison,
-        "sourcing",
-        "police-crowd comes from City police (official, party city-government)",
-        "union-crowd comes from Transport workers' union (official, party union)",
-        "different parties, each with an interest in its figure",
-    )
-    assert fired.score == 0.5
-
-
-def test_two_neutral_attributed_officials_do_not_fire() -> None:
-    assert_comparison(
-        compare_yaml(TWO_NEUTRAL_OFFICIALS),
-        claims=["police-crowd", "transport-crowd"],
-        status="conflict",
-        severity="major",
-        not_fires=["sourcing"],
+def crowds(origins: dict[str, str], *claims: str) -> str:
+    """A figure file of crowd counts at the march."""
+    return figure_file(
+        *claims, measures={"crowd": measure("People at the march", "persons")}, origins=origins
     )
 
 
-def test_a_party_on_one_side_only_fires_weakly() -> None:
-    text = """
-        version: 1
-        origins:
-          police: {name: "City police", kind: official, party: city-government}
-          transport: {name: "City transport authority", kind: official}
-        measures:
-          crowd: {label: "People at the march", unit: persons}
-        claims:
-          - {id: police-crowd, measure: crowd, value: "12,400", origin: police, source: herald}
-          - {id: transport-crowd, measure: crowd, value: "31,000", origin: transport,
-             source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["police-crowd", "transport-crowd"],
-        status="conflict",
-        fires=["sourcing"],
-    )
-    fired = cites(
-        comparison,
-        "sourcing",
-        "police-crowd (city-government) speaks for a party to the story, the other side for none",
-    )
-    assert fired.score == 0.25
+def crowd(id: str, value: str, source: str, **fields: str) -> str:
+    return claim(id, "crowd", value, source, **fields)
 
 
-def test_an_advocacy_origin_has_a_stake() -> None:
-    text = """
-        version: 1
-        origins:
-          transport: {name: "City transport authority", kind: official}
-          organisers: {name: "March organisers", kind: advocacy}
-        measures:
-          crowd: {label: "People at the march", unit: persons}
-        claims:
-          - {id: transport-crowd, measure: crowd, value: "12,400", origin: transport,
-             source: herald}
-          - {id: organisers-crowd, measure: crowd, value: "more than 50,000",
-             origin: organisers, source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["transport-crowd", "organisers-crowd"],
-        status="conflict",
-        fires=["sourcing"],
-        likely="sourcing",
-    )
-    fired = cites(
-        comparison,
-        "sourcing",
-        "organisers-crowd comes from March organisers (advocacy)",
-        "organisers-crowd comes from an advocacy origin with a stake in it",
-    )
-    assert fired.score == 0.25
+TRANSPORT_CROWD = crowd("transport-crowd", "12,400", "herald", origin="transport")
 
 
-def test_an_anonymous_origin_cannot_be_checked() -> None:
-    text = """
-        version: 1
-        origins:
-          transport: {name: "City transport authority", kind: official}
-          insider: {name: "Unnamed police officer", kind: anonymous}
-        measures:
-          crowd: {label: "People at the march", unit: persons}
-        claims:
-          - {id: transport-crowd, measure: crowd, value: "12,400", origin: transport,
-             source: herald}
-          - {id: insider-crowd, measure: crowd, value: "31,000", origin: insider,
-             source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["transport-crowd", "insider-crowd"],
-        status="conflict",
-        fires=["sourcing"],
-        likely="sourcing",
-    )
-    fired = cites(
-        comparison,
-        "sourcing",
-        "insider-crowd comes from Unnamed police officer (anonymous)",
-        "insider-crowd cannot be checked (anonymous origin)",
-    )
-    assert fired.score == 0.2
+@pytest.mark.parametrize(
+    ("text", "claims", "expected", "texts", "score"),
+    [
+        pytest.param(
+            crowds(
+                {
+                    "police": origin("City police", "official", party="city-government"),
+                    "union": origin("Transport workers' union", "official", party="union"),
+                },
+                crowd("police-crowd", "12,400", "herald", origin="police"),
+                crowd("union-crowd", "31,000", "courier", origin="union"),
+            ),
+            ["union-crowd", "police-crowd"],
+            {"severity": "major", "likely": "sourcing"},
+            [
+                "police-crowd comes from City police (official, party city-government)",
+                "union-crowd comes from Transport workers' union (official, party union)",
+                "different parties, each with an interest in its figure",
+            ],
+            0.5,
+            id="different_parties_fire_and_name_both_origins",
+        ),
+        pytest.param(
+            crowds(
+                {
+                    "police": origin("City police", "official", party="city-government"),
+                    "transport": TRANSPORT,
+                },
+                crowd("police-crowd", "12,400", "herald", origin="police"),
+                crowd("transport-crowd", "31,000", "courier", origin="transport"),
+            ),
+            ["police-crowd", "transport-crowd"],
+            {},
+            [
+                "police-crowd (city-government) speaks for a party to the story, "
+                "the other side for none"
+            ],
+            0.25,
+            id="a_party_on_one_side_only_fires_weakly",
+        ),
+        pytest.param(
+            crowds(
+                {"transport": TRANSPORT, "organisers": origin("March organisers", "advocacy")},
+                TRANSPORT_CROWD,
+                crowd("organisers-crowd", "more than 50,000", "courier", origin="organisers"),
+            ),
+            ["transport-crowd", "organisers-crowd"],
+            {"likely": "sourcing"},
+            [
+                "organisers-crowd comes from March organisers (advocacy)",
+                "organisers-crowd comes from an advocacy origin with a stake in it",
+            ],
+            0.25,
+            id="an_advocacy_origin_has_a_stake",
+        ),
+        pytest.param(
+            crowds(
+                {"transport": TRANSPORT, "insider": origin("Unnamed police officer", "anonymous")},
+                TRANSPORT_CROWD,
+                crowd("insider-crowd", "31,000", "courier", origin="insider"),
+            ),
+            ["transport-crowd", "insider-crowd"],
+            {"likely": "sourcing"},
+            [
+                "insider-crowd comes from Unnamed police officer (anonymous)",
+                "insider-crowd cannot be checked (anonymous origin)",
+            ],
+            0.2,
+            id="an_anonymous_origin_cannot_be_checked",
+        ),
+        pytest.param(
+            crowds(
+                {
+                    "transport": TRANSPORT,
+                    "channel": origin("Post on a messaging channel", "unknown", reliability="F"),
+                },
+                TRANSPORT_CROWD,
+                crowd("channel-crowd", "80,000", "courier", origin="channel"),
+            ),
+            ["transport-crowd", "channel-crowd"],
+            {"likely": "sourcing"},
+            [
+                "channel-crowd comes from Post on a messaging channel (unknown, reliability F)",
+                "low reliability: channel-crowd (reliability cannot be judged)",
+            ],
+            0.15,
+            id="reliability_f_cannot_be_judged",
+        ),
+        pytest.param(
+            crowds(
+                {"transport": TRANSPORT},
+                TRANSPORT_CROWD,
+                crowd("paper-crowd", "31,000", "courier"),
+            ),
+            ["transport-crowd", "paper-crowd"],
+            {},
+            [
+                "paper-crowd comes from Evening Courier (news)",
+                "paper-crowd given by the outlet without an origin",
+            ],
+            0.1,
+            id="a_figure_without_an_origin_is_unattributed",
+        ),
+    ],
+)
+def test_a_conflict_of_origins_fires(
+    text: str, claims: list[str], expected: dict[str, Any], texts: list[str], score: float
+) -> None:
+    comparison = check(text, claims, "conflict", fires=["sourcing"], **expected)
+    assert cites(comparison, "sourcing", *texts).score == score
 
 
-def test_reliability_f_cannot_be_judged() -> None:
-    text = """
-        version: 1
-        origins:
-          transport: {name: "City transport authority", kind: official}
-          channel: {name: "Post on a messaging channel", kind: unknown, reliability: F}
-        measures:
-          crowd: {label: "People at the march", unit: persons}
-        claims:
-          - {id: transport-crowd, measure: crowd, value: "12,400", origin: transport,
-             source: herald}
-          - {id: channel-crowd, measure: crowd, value: "80,000", origin: channel,
-             source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["transport-crowd", "channel-crowd"],
-        status="conflict",
-        fires=["sourcing"],
-        likely="sourcing",
-    )
-    fired = cites(
-        comparison,
-        "sourcing",
-        "channel-crowd comes from Post on a messaging channel (unknown, reliability F)",
-        "low reliability: channel-crowd (reliability cannot be judged)",
-    )
-    assert fired.score == 0.15
-
-
-def test_reliability_b_does_not_fire() -> None:
-    text = """
-        version: 1
-        origins:
-          transport: {name: "City transport authority", kind: official}
-          channel: {name: "Post on a messaging channel", kind: unknown, reliability: B}
-        measures:
-          crowd: {label: "People at the march", unit: persons}
-        claims:
-          - {id: transport-crowd, measure: crowd, value: "12,400", origin: transport,
-             source: herald}
-          - {id: channel-crowd, measure: crowd, value: "80,000", origin: channel,
-             source: courier}
-    """
-    assert_comparison(
-        compare_yaml(text),
-        claims=["transport-crowd", "channel-crowd"],
-        status="conflict",
-        not_fires=["sourcing"],
-    )
-
-
-def test_a_figure_without_an_origin_is_unattributed() -> None:
-    text = """
-        version: 1
-        origins:
-          transport: {name: "City transport authority", kind: official}
-        measures:
-          crowd: {label: "People at the march", unit: persons}
-        claims:
-          - {id: transport-crowd, measure: crowd, value: "12,400", origin: transport,
-             source: herald}
-          - {id: paper-crowd, measure: crowd, value: "31,000", source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["transport-crowd", "paper-crowd"],
-        status="conflict",
-        fires=["sourcing"],
-    )
-    fired = cites(
-        comparison,
-        "sourcing",
-        "paper-crowd comes from Evening Courier (news)",
-        "paper-crowd given by the outlet without an origin",
-    )
-    assert fired.score == 0.1
-
-
-ONE_VOICE = """
-    version: 1
-    origins:
-      police: {name: "City police", kind: official}
-    measures:
-      crowd: {label: "People at the march", unit: persons}
-    claims:
-      - {id: herald-crowd, measure: crowd, value: "12,000", origin: police, source: herald}
-      - {id: courier-crowd, measure: crowd, value: "about 12,000", origin: police,
-         source: courier, via: ["Metro Wire"]}
-"""
+@pytest.mark.parametrize(
+    ("text", "claims", "status", "severity"),
+    [
+        pytest.param(
+            crowds(
+                {"police": POLICE, "transport": TRANSPORT},
+                crowd("police-crowd", "12,400", "herald", origin="police"),
+                crowd("transport-crowd", "31,000", "courier", origin="transport"),
+            ),
+            ["police-crowd", "transport-crowd"],
+            "conflict",
+            "major",
+            id="two_neutral_attributed_officials_do_not_fire",
+        ),
+        pytest.param(
+            crowds(
+                {
+                    "transport": TRANSPORT,
+                    "channel": origin("Post on a messaging channel", "unknown", reliability="B"),
+                },
+                TRANSPORT_CROWD,
+                crowd("channel-crowd", "80,000", "courier", origin="channel"),
+            ),
+            ["transport-crowd", "channel-crowd"],
+            "conflict",
+            None,
+            id="reliability_b_does_not_fire",
+        ),
+        pytest.param(
+            crowds(
+                {"police": POLICE, "transport": TRANSPORT},
+                crowd("herald-crowd", "12,000", "herald", origin="police"),
+                crowd(
+                    "courier-crowd",
+                    "about 12,000",
+                    "courier",
+                    origin="transport",
+                    via='["Metro Wire"]',
+                ),
+            ),
+            ["herald-crowd", "courier-crowd"],
+            "consistent",
+            None,
+            id="two_origins_printed_by_two_outlets_are_two_voices",
+        ),
+    ],
+)
+def test_sourcing_does_not_fire(
+    text: str, claims: list[str], status: str, severity: str | None
+) -> None:
+    check(text, claims, status, severity=severity, not_fires=["sourcing"])
 
 
 def test_one_origin_relayed_by_two_outlets_is_one_voice() -> None:
-    comparison = assert_comparison(
-        compare_yaml(ONE_VOICE),
-        claims=["herald-crowd", "courier-crowd"],
-        status="consistent",
-        fires=["sourcing"],
+    text = crowds(
+        {"police": POLICE},
+        crowd("herald-crowd", "12,000", "herald", origin="police"),
+        crowd("courier-crowd", "about 12,000", "courier", origin="police", via='["Metro Wire"]'),
     )
+    comparison = check(text, ["herald-crowd", "courier-crowd"], "consistent", fires=["sourcing"])
     fired = cites(
         comparison,
         "sourcing",
@@ -262,23 +218,12 @@ def test_one_origin_relayed_by_two_outlets_is_one_voice() -> None:
 
 
 def test_one_origin_on_both_sides_of_a_conflict_is_one_account() -> None:
-    text = """
-        version: 1
-        origins:
-          police: {name: "City police", kind: official}
-        measures:
-          crowd: {label: "People at the march", unit: persons}
-        claims:
-          - {id: herald-crowd, measure: crowd, value: "12,000", origin: police, source: herald}
-          - {id: courier-crowd, measure: crowd, value: "15,000", origin: police,
-             source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["herald-crowd", "courier-crowd"],
-        status="conflict",
-        fires=["sourcing"],
+    text = crowds(
+        {"police": POLICE},
+        crowd("herald-crowd", "12,000", "herald", origin="police"),
+        crowd("courier-crowd", "15,000", "courier", origin="police"),
     )
+    comparison = check(text, ["herald-crowd", "courier-crowd"], "conflict", fires=["sourcing"])
     fired = cites(
         comparison,
         "sourcing",
@@ -292,20 +237,12 @@ def test_one_origin_on_both_sides_of_a_conflict_is_one_account() -> None:
 def test_one_outlet_without_an_origin_is_not_one_voice() -> None:
     # the outlet names no origin for either figure: who they come from is not known, so
     # they are not said to be one voice, only unattributed
-    text = """
-        version: 1
-        measures:
-          crowd: {label: "People at the march", unit: persons}
-        claims:
-          - {id: morning-crowd, measure: crowd, value: "12,000", source: herald}
-          - {id: evening-crowd, measure: crowd, value: "about 12,000", source: herald}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["morning-crowd", "evening-crowd"],
-        status="consistent",
-        fires=["sourcing"],
+    text = crowds(
+        {},
+        crowd("morning-crowd", "12,000", "herald"),
+        crowd("evening-crowd", "about 12,000", "herald"),
     )
+    comparison = check(text, ["morning-crowd", "evening-crowd"], "consistent", fires=["sourcing"])
     fired = cites(
         comparison,
         "sourcing",
@@ -315,30 +252,9 @@ def test_one_outlet_without_an_origin_is_not_one_voice() -> None:
     assert fired.score == 0.1
 
 
-def test_two_origins_printed_by_two_outlets_are_two_voices() -> None:
-    text = """
-        version: 1
-        origins:
-          police: {name: "City police", kind: official}
-          transport: {name: "City transport authority", kind: official}
-        measures:
-          crowd: {label: "People at the march", unit: persons}
-        claims:
-          - {id: herald-crowd, measure: crowd, value: "12,000", origin: police, source: herald}
-          - {id: courier-crowd, measure: crowd, value: "about 12,000", origin: transport,
-             source: courier, via: ["Metro Wire"]}
-    """
-    assert_comparison(
-        compare_yaml(text),
-        claims=["herald-crowd", "courier-crowd"],
-        status="consistent",
-        not_fires=["sourcing"],
-    )
-
-
 def test_the_documented_example() -> None:
-    comparison = assert_comparison(
-        compare_yaml(example("sourcing")),
+    comparison = check(
+        example("sourcing"),
         claims=["police-crowd", "organisers-crowd"],
         status="conflict",
         likely="sourcing",

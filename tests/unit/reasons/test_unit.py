@@ -2,30 +2,51 @@
 
 from __future__ import annotations
 
-from tests.unit.reasons.helpers import assert_comparison, cites, compare_yaml, documented, example
+from typing import Any
 
-PERSONS_AND_CASES = """
-    version: 1
-    measures:
-      arrests: {label: "Arrests at the protest", unit: cases}
-    claims:
-      - {id: police-arrests, measure: arrests, value: "120", source: herald}
-      - {id: lawyers-arrests, measure: arrests, value: "95", unit: persons, source: courier}
-"""
+import pytest
 
-CASES_BOTH = """
-    version: 1
-    measures:
-      arrests: {label: "Arrests at the protest", unit: cases}
-    claims:
-      - {id: police-arrests, measure: arrests, value: "120", source: herald}
-      - {id: lawyers-arrests, measure: arrests, value: "95", unit: cases, source: courier}
-"""
+from tests.unit.reasons.helpers import (
+    check,
+    cites,
+    claim,
+    compare_yaml,
+    documented,
+    example,
+    figure_file,
+    measure,
+)
+
+ARRESTS = {"arrests": measure("Arrests at the protest", "cases")}
+
+
+def festival(*claims: str, settings: str | None = None) -> str:
+    """A figure file of visitors to the festival grounds."""
+    return figure_file(
+        *claims,
+        measures={"visitors": measure("Visitors to the festival grounds", "persons")},
+        settings=settings,
+    )
+
+
+OFFICE = claim("office-visitors", "visitors", "30,000 a month", "herald", type="rate")
+
+
+def council(value: str, **fields: str) -> str:
+    return claim("council-visitors", "visitors", value, "courier", **fields)
+
+
+VISITORS = ["office-visitors", "council-visitors"]
 
 
 def test_persons_against_cases_fires_and_names_both_units() -> None:
-    comparison = assert_comparison(
-        compare_yaml(PERSONS_AND_CASES),
+    text = figure_file(
+        claim("police-arrests", "arrests", "120", "herald"),
+        claim("lawyers-arrests", "arrests", "95", "courier", unit="persons"),
+        measures=ARRESTS,
+    )
+    comparison = check(
+        text,
         claims=["lawyers-arrests", "police-arrests"],
         status="conflict",
         severity="major",
@@ -41,50 +62,39 @@ def test_persons_against_cases_fires_and_names_both_units() -> None:
     assert fired.score == 0.35
 
 
-def test_a_claim_unit_equal_to_its_measures_does_not_fire() -> None:
-    assert_comparison(
-        compare_yaml(CASES_BOTH),
-        claims=["police-arrests", "lawyers-arrests"],
-        status="conflict",
-        severity="major",
-        not_fires=["unit"],
+@pytest.mark.parametrize(
+    ("police", "lawyers", "expected"),
+    [
+        pytest.param(
+            "120",
+            {"value": "95", "unit": "cases"},
+            {"status": "conflict", "severity": "major", "not_fires": ["unit"]},
+            id="a_claim_unit_equal_to_its_measures_does_not_fire",
+        ),
+        pytest.param(
+            "about 100",
+            {"value": "98", "unit": "persons"},
+            {"status": "consistent", "fires": ["unit"]},
+            id="a_unit_difference_does_not_change_the_status",
+        ),
+    ],
+)
+def test_arrests_in_the_measures_unit_or_another(
+    police: str, lawyers: dict[str, str], expected: dict[str, Any]
+) -> None:
+    text = figure_file(
+        claim("police-arrests", "arrests", police, "herald"),
+        claim("lawyers-arrests", "arrests", lawyers["value"], "courier", unit=lawyers["unit"]),
+        measures=ARRESTS,
     )
-
-
-def test_a_unit_difference_does_not_change_the_status() -> None:
-    text = """
-        version: 1
-        measures:
-          arrests: {label: "Arrests at the protest", unit: cases}
-        claims:
-          - {id: police-arrests, measure: arrests, value: "about 100", source: herald}
-          - {id: lawyers-arrests, measure: arrests, value: "98", unit: persons, source: courier}
-    """
-    assert_comparison(
-        compare_yaml(text),
-        claims=["police-arrests", "lawyers-arrests"],
-        status="consistent",
-        fires=["unit"],
-    )
-
-
-MONTH_AND_YEAR = """
-    version: 1
-    measures:
-      visitors: {label: "Visitors to the festival grounds", unit: persons}
-    claims:
-      - {id: office-visitors, measure: visitors, value: "30,000 a month", type: rate,
-         source: herald}
-      - {id: council-visitors, measure: visitors, value: "360,000 a year", type: rate,
-         source: courier}
-"""
+    check(text, claims=["police-arrests", "lawyers-arrests"], **expected)
 
 
 def test_rates_per_month_and_per_year_are_compared_per_year() -> None:
     # 30,000 a month is 360,000 a year: the two agree, and the reason says so in both
-    comparison = assert_comparison(
-        compare_yaml(MONTH_AND_YEAR),
-        claims=["office-visitors", "council-visitors"],
+    comparison = check(
+        festival(OFFICE, council("360,000 a year", type="rate")),
+        claims=VISITORS,
         status="consistent",
         fires=["unit"],
     )
@@ -99,19 +109,9 @@ def test_rates_per_month_and_per_year_are_compared_per_year() -> None:
 
 
 def test_rates_that_differ_per_year_conflict_and_the_unit_is_likely() -> None:
-    text = """
-        version: 1
-        measures:
-          visitors: {label: "Visitors to the festival grounds", unit: persons}
-        claims:
-          - {id: office-visitors, measure: visitors, value: "30,000 a month", type: rate,
-             source: herald}
-          - {id: council-visitors, measure: visitors, value: "250,000 a year", type: rate,
-             source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["office-visitors", "council-visitors"],
+    comparison = check(
+        festival(OFFICE, council("250,000 a year", type="rate")),
+        claims=VISITORS,
         status="conflict",
         severity="major",
         fires=["unit"],
@@ -122,18 +122,9 @@ def test_rates_that_differ_per_year_conflict_and_the_unit_is_likely() -> None:
 
 
 def test_a_rate_against_a_figure_without_a_period() -> None:
-    text = """
-        version: 1
-        measures:
-          visitors: {label: "Visitors to the festival grounds", unit: persons}
-        claims:
-          - {id: office-visitors, measure: visitors, value: "30,000 a month", type: rate,
-             source: herald}
-          - {id: council-visitors, measure: visitors, value: "360,000", source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["office-visitors", "council-visitors"],
+    comparison = check(
+        festival(OFFICE, council("360,000")),
+        claims=VISITORS,
         status="conflict",
         fires=["unit"],
     )
@@ -147,38 +138,27 @@ def test_a_rate_against_a_figure_without_a_period() -> None:
 
 
 def test_rates_over_the_same_period_do_not_fire() -> None:
-    text = """
-        version: 1
-        measures:
-          visitors: {label: "Visitors to the festival grounds", unit: persons}
-        claims:
-          - {id: office-visitors, measure: visitors, value: "30,000 a month", type: rate,
-             source: herald}
-          - {id: council-visitors, measure: visitors, value: "36,000", type: rate, per: month,
-             source: courier}
-    """
-    assert_comparison(
-        compare_yaml(text),
-        claims=["office-visitors", "council-visitors"],
+    check(
+        festival(OFFICE, council("36,000", type="rate", per="month")),
+        claims=VISITORS,
         status="conflict",
         not_fires=["unit"],
     )
 
 
 def test_a_part_counted_in_another_unit_is_named_against_the_sum() -> None:
-    text = """
-        version: 1
-        measures:
-          arrests: {label: "Arrests", unit: persons}
-          summonses: {label: "Summonses issued", unit: persons}
-          charged: {label: "People charged", unit: persons, sum_of: [arrests, summonses]}
-        claims:
-          - {id: police-arrests, measure: arrests, value: "40", unit: cases, source: herald}
-          - {id: police-summonses, measure: summonses, value: "25", source: herald}
-          - {id: court-charged, measure: charged, value: "90", source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
+    text = figure_file(
+        claim("police-arrests", "arrests", "40", "herald", unit="cases"),
+        claim("police-summonses", "summonses", "25", "herald"),
+        claim("court-charged", "charged", "90", "courier"),
+        measures={
+            "arrests": measure("Arrests", "persons"),
+            "summonses": measure("Summonses issued", "persons"),
+            "charged": measure("People charged", "persons", sum_of="[arrests, summonses]"),
+        },
+    )
+    comparison = check(
+        text,
         claims=["court-charged", "police-arrests", "police-summonses"],
         status="conflict",
         fires=["unit"],
@@ -193,8 +173,8 @@ def test_a_part_counted_in_another_unit_is_named_against_the_sum() -> None:
 
 
 def test_the_documented_examples() -> None:
-    comparison = assert_comparison(
-        compare_yaml(example("unit")),
+    comparison = check(
+        example("unit"),
         claims=["police-arrests", "lawyers-arrests"],
         status="conflict",
         likely="unit",
@@ -205,11 +185,7 @@ def test_the_documented_examples() -> None:
         "lawyers-arrests counts persons (the claim's own unit) while police-arrests counts "
         "cases (the unit of measure arrests): the counts need not match one to one.",
     )
-    comparison = assert_comparison(
-        compare_yaml(example("unit", block=1)),
-        claims=["office-visitors", "council-visitors"],
-        status="consistent",
-    )
+    comparison = check(example("unit", block=1), claims=VISITORS, status="consistent")
     documented(
         comparison,
         "unit",
@@ -224,29 +200,19 @@ def test_the_documented_examples() -> None:
 # rates that are equal as written ("30,000 a month", "30,000 a year") are never compared,
 # and its positions group them as agreeing; precision quotes the per-year figures as if they
 # were the written ones.
-RATES = """
-    version: 1
-    settings: {list_limit: 2}
-    measures:
-      visitors: {label: "Visitors to the festival grounds", unit: persons}
-    claims:
-      - {id: office-visitors, measure: visitors, value: "30,000 a month", type: rate,
-         source: herald}
-      - {id: council-visitors, measure: visitors, value: "30,000 a year", type: rate,
-         source: courier}
-      - {id: survey-visitors, measure: visitors, value: "500,000 a year", type: rate,
-         source: courier}
-"""
+def rates(list_limit: int) -> str:
+    return festival(
+        OFFICE,
+        council("30,000 a year", type="rate"),
+        claim("survey-visitors", "visitors", "500,000 a year", "courier", type="rate"),
+        settings=f"{{list_limit: {list_limit}}}",
+    )
 
 
 def test_rates_equal_as_written_conflict_per_year() -> None:
     # the same pair in a measure that lists every comparison
-    comparison = assert_comparison(
-        compare_yaml(RATES.replace("list_limit: 2", "list_limit: 50")),
-        claims=["office-visitors", "council-visitors"],
-        status="conflict",
-        severity="major",
-        likely="unit",
+    comparison = check(
+        rates(list_limit=50), claims=VISITORS, status="conflict", severity="major", likely="unit"
     )
     cites(comparison, "unit", "both are compared per year (30,000 against 360,000)")
 
@@ -254,16 +220,11 @@ def test_rates_equal_as_written_conflict_per_year() -> None:
 def test_a_summarised_measure_lists_a_conflict_of_rates_equal_as_written() -> None:
     # 30,000 a month (360,000 a year) against 30,000 a year: a major conflict, which a
     # measure with more claims than list_limit must still list
-    assert_comparison(
-        compare_yaml(RATES),
-        claims=["office-visitors", "council-visitors"],
-        status="conflict",
-        severity="major",
-    )
+    check(rates(list_limit=2), claims=VISITORS, status="conflict", severity="major")
 
 
 def test_positions_do_not_group_rates_that_conflict_per_year() -> None:
-    result = compare_yaml(RATES.replace("list_limit: 2", "list_limit: 50"))
+    result = compare_yaml(rates(list_limit=50))
     conflicts = {frozenset(c.claims) for c in result.comparisons if c.status == "conflict"}
     (visitors,) = result.measures
     for position in visitors.positions:
@@ -276,19 +237,9 @@ def test_precision_says_a_rate_compared_per_year_is_per_year() -> None:
     # "30,000 a month" was given to the nearest 10,000 a month; per year, 360,000 against
     # 350,000 is a gap of 10,000 within its rounding of 60,000 a year. "given to the nearest
     # 120,000" next to '30,000 a month' misstates what was written.
-    text = """
-        version: 1
-        measures:
-          visitors: {label: "Visitors to the festival grounds", unit: persons}
-        claims:
-          - {id: office-visitors, measure: visitors, value: "30,000 a month", type: rate,
-             source: herald}
-          - {id: council-visitors, measure: visitors, value: "350,000 a year", type: rate,
-             source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["office-visitors", "council-visitors"],
+    comparison = check(
+        festival(OFFICE, council("350,000 a year", type="rate")),
+        claims=VISITORS,
         status="conflict",
         severity="minor",
         fires=["precision"],
