@@ -261,9 +261,9 @@ def _mixed_rates(records: Iterable[ClaimRecord]) -> bool:
 def _pair_subject(
     dataset: Dataset, x: ClaimRecord, y: ClaimRecord, per_year: bool = False
 ) -> Subject:
-    a, b = (x, y) if x.id < y.id else (y, x)
-    per_year = per_year or _mixed_rates((a, b))
-    return _judge(dataset, "pair", _figure(a, per_year), _figure(b, per_year), (a, b))
+    """A pair of claims, as rates a year when rates over different periods meet."""
+    per_year = per_year or _mixed_rates((x, y))
+    return _figure_pair(dataset, _figure(x, per_year), _figure(y, per_year))
 
 
 def _figure_pair(dataset: Dataset, x: Figure, y: Figure) -> Subject:
