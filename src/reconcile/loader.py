@@ -205,13 +205,16 @@ class PyYamlParser:
     def parse(self, text: str, name: str) -> Parsed:
         deep = looks_deep(text)
         loader_cls = _SafeLoader if deep else _FastLoader
-        loader: Any = loader_cls(text)
-        loader.id_lines = {}
+        loader: Any = None
         try:
+            loader = loader_cls(text)  # the pure-Python reader checks the characters here
+            loader.id_lines = {}
             with _gc_paused():
                 data = loader.get_single_data()
         except _YamlError:
             raise
+        except yaml.reader.ReaderError as err:
+            raise _from_reader(err, text) from None
         except RecursionError:
             raise _YamlError(1, 1, "E117", f"nesting deeper than {MAX_NESTING} levels") from None
         except yaml.constructor.ConstructorError as err:
@@ -221,7 +224,8 @@ class PyYamlParser:
         except (yaml.YAMLError, ValueError, TypeError) as err:
             raise _YamlError(1, 1, "E110", f"YAML could not be read: {err}") from None
         finally:
-            loader.dispose()
+            if loader is not None:
+                loader.dispose()
         if deep or _ANCHOR.search(text):
             limit = max(MAX_EXPANDED_NODES, (text.count("\n") + 1) * MAX_EXPANSION)
             size = _expanded_size(data, limit)
@@ -239,12 +243,28 @@ class PyYamlParser:
         return Parsed(data, loader.id_lines)
 
 
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (from 1) of a character of the text."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
 def _first_alias(text: str) -> tuple[int, int]:
     match = re.search(r"(?<![\w&*])\*[^\s\[\]{},]+", text)
-    if match is None:
-        return 1, 1
-    before = text[: match.start()]
-    return before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1
+    return (1, 1) if match is None else _line_col(text, match.start())
+
+
+def _from_reader(err: yaml.reader.ReaderError, text: str) -> _YamlError:
+    """A character YAML does not allow (a NUL, a control character), placed where it stands:
+    the reader's own position counts bytes or characters, depending on the loader."""
+    character = chr(err.character) if isinstance(err.character, int) else ""
+    at = text.find(character) if character else -1
+    line, col = _line_col(text, at) if at >= 0 else (1, 1)
+    return _YamlError(
+        line,
+        col,
+        "E110",
+        f"YAML could not be read: unacceptable character {character!r} ({err.reason})",
+    )
 
 
 def _from_marked(err: yaml.MarkedYAMLError, text: str, tag: bool = False) -> _YamlError:
@@ -397,8 +417,7 @@ def parse(figure: FigureText, parser: Parser | None = None) -> Any:
         raise InputError([Problem(figure.name, 1, 1, "E115", "the file is empty")])
     surrogate = SURROGATE_ESCAPE.search(figure.text)
     if surrogate is not None:
-        before = figure.text[: surrogate.start()]
-        line, col = before.count("\n") + 1, surrogate.start() - (before.rfind("\n") + 1) + 1
+        line, col = _line_col(figure.text, surrogate.start())
         raise InputError(
             [
                 Problem(

@@ -104,3 +104,20 @@ def test_the_review_scan_agrees_with_the_parser_or_finds_nothing(text: str, scan
     if scanned:
         locator = Locator(source)
         assert found == [locator.find(("reviews", i)) for i in range(len(reviews))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'version: 1\ntopic: "été"\nx: a\x00b\n',  # read by libyaml, which counts bytes
+        'version: 1\ntopic: "été"\nx: a\x00b\n' + "[" * 70 + "]" * 70,  # by pure Python
+    ],
+)
+def test_a_character_yaml_refuses_is_placed_where_it_stands(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "figures.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load([path])
+    [problem] = caught.value.problems
+    assert (problem.code, problem.line, problem.col) == ("E110", 3, 5)
+    assert "\n" not in problem.message and "'\\x00'" in problem.message
