@@ -206,23 +206,36 @@ def splice(target: Target, proposals: Sequence[Proposal]) -> str:
     return before + (newline if spaced else "") + items + "".join(lines[end:])
 
 
+class _Counting:
+    """The default parser, noting how many claims the parsed document holds."""
+
+    def __init__(self) -> None:
+        self.parser = loader.default_parser()
+        self.claims: int | None = None
+
+    def parse(self, text: str, name: str) -> loader.Parsed:
+        parsed = self.parser.parse(text, name)
+        claims = parsed.data.get("claims") if isinstance(parsed.data, dict) else None
+        self.claims = len(claims) if isinstance(claims, list) else 0
+        return parsed
+
+
 def verify(target: Target, text: str, added: int) -> None:
-    """The spliced text parses, holds the new claims, and fails only on pending measures."""
+    """The spliced text parses, holds the new claims, and fails only on pending measures.
+
+    It is parsed once, by the validation, which counts its claims as it goes."""
+    counting = _Counting()
     try:
-        data = YAML(typ="rt").load(text)
-    except YAMLError as err:  # pragma: no cover - a bug in splice, caught before writing
-        raise AppendError(
-            f"the stubs would break {target.path}: {err}; nothing was changed"
-        ) from None
-    old = target.data.get("claims") or []
-    new = data.get("claims") if isinstance(data, dict) else None
-    if not isinstance(new, list) or len(new) != len(old) + added:  # pragma: no cover
-        raise AppendError(f"the stubs could not be placed in {target.path}; nothing was changed")
-    try:
-        build([loader.read_text(str(target.path), text.encode("utf-8"))])
+        build([loader.read_text(str(target.path), text.encode("utf-8"))], parser=counting)
         problems: list[Problem] = []
     except InputError as err:
         problems = err.problems
+    if counting.claims is None:  # pragma: no cover - a bug in splice, caught before writing
+        reason = "; ".join(p.message for p in problems[:1])
+        raise AppendError(f"the stubs would break {target.path}: {reason}; nothing was changed")
+    old = target.data.get("claims") or []
+    if counting.claims != len(old) + added:  # pragma: no cover
+        raise AppendError(f"the stubs could not be placed in {target.path}; nothing was changed")
     blocking = [p for p in problems if not _pending(p)]
     if blocking or len(problems) != target.pending + added:
         raise AppendError(_problems_text(target.path, blocking or problems))
