@@ -75,7 +75,6 @@ _CANDIDATE = (
     r"[-+.0-9][-+.0-9_:xXa-fA-FoO]*|[-+]?\.[A-Za-z]{3}|[~=yYnNoOTFtf][A-Za-z]{0,4}"
     r'|[0-9]{4}-[^"\\\n]{4,40}'
 )
-_JSON_CANDIDATE = re.compile(r'"(' + _CANDIDATE + r')"([ \t]*:)?')
 _KEY_MAY_BE_TYPED = re.compile(r"[-+.0-9].*|true|false|null|(?:" + _TYPED_IF_PLAIN.pattern + ")")
 # Both checks in one scan of the JSON: a candidate (not after a backslash, so not an escaped
 # quote inside a longer string) that is typed, as a key when a colon follows and as a value
@@ -92,17 +91,6 @@ _TYPED_IN_JSON = re.compile(
 def _typed_json_string(emitted: str) -> bool:
     """A string or key in the JSON that YAML 1.1 might have typed, had it been plain."""
     return _TYPED_IN_JSON.search(emitted) is not None
-
-
-def _typed_json_string_by_candidates(emitted: str) -> bool:
-    """The same check, candidate by candidate (kept to test the single scan against)."""
-    for match in _JSON_CANDIDATE.finditer(emitted):
-        if emitted[match.start() - 1 : match.start()] == "\\":
-            continue  # an escaped quote inside a longer string
-        pattern = _KEY_MAY_BE_TYPED if match[2] else _TYPED_IF_PLAIN
-        if pattern.fullmatch(match[1]):
-            return True
-    return False
 
 
 # A date, to be marked before parsing when it stands as a plain scalar: after ": ", after a
