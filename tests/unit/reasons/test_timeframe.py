@@ -2,30 +2,57 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.reasons.helpers import (
-    assert_comparison,
+    check,
     cites,
+    claim,
     compare_yaml,
     documented,
     example,
+    figure_file,
     find,
+    measure,
 )
 
-NESTED = """
-    version: 1
-    measures:
-      arrests: {label: "Arrests for shoplifting", unit: persons, cumulative: true}
-    claims:
-      - {id: year-total, measure: arrests, value: "1,200",
-         period: {start: 2024-01, end: 2024-12}, source: herald}
-      - {id: spring-total, measure: arrests, value: "400",
-         period: {start: 2024-03, end: 2024-05}, source: courier}
-"""
+
+def shoplifting(*claims: str, cumulative: bool = True) -> str:
+    """A figure file of arrests for shoplifting, a running total unless not ``cumulative``."""
+    fields = {"cumulative": "true"} if cumulative else {}
+    return figure_file(
+        *claims, measures={"arrests": measure("Arrests for shoplifting", "persons", **fields)}
+    )
+
+
+def total(id: str, value: str, source: str, start: str, end: str) -> str:
+    """A count of arrests for shoplifting over the period from ``start`` to ``end``."""
+    return claim(id, "arrests", value, source, period=f"{{start: {start}, end: {end}}}")
+
+
+def custody(*claims: str, cumulative: bool = False, sources: dict[str, str] | None = None) -> str:
+    """A figure file of people held in custody, a running total if ``cumulative``."""
+    fields = {"cumulative": "true"} if cumulative else {}
+    return figure_file(
+        *claims,
+        measures={"detained": measure("People held in custody", "persons", **fields)},
+        sources=sources,
+    )
+
+
+def held(id: str, value: str, source: str, **fields: str) -> str:
+    return claim(id, "detained", value, source, **fields)
+
+
+YEAR = total("year-total", "1,200", "herald", "2024-01", "2024-12")
+SPRING = total("spring-total", "400", "courier", "2024-03", "2024-05")
+WINTER = total("winter-total", "412", "herald", "2024-01-01", "2024-03-31")
+JUNE = held("june-count", "500", "herald", as_of="2024-06-30")
 
 
 def test_a_nested_period_on_a_cumulative_measure_is_compatible() -> None:
-    comparison = assert_comparison(
-        compare_yaml(NESTED),
+    comparison = check(
+        shoplifting(YEAR, SPRING),
         claims=["year-total", "spring-total"],
         status="compatible",
         fires=["timeframe"],
@@ -40,18 +67,8 @@ def test_a_nested_period_on_a_cumulative_measure_is_compatible() -> None:
 
 
 def test_a_nested_period_on_a_measure_that_is_not_cumulative_conflicts() -> None:
-    text = """
-        version: 1
-        measures:
-          arrests: {label: "Arrests for shoplifting", unit: persons}
-        claims:
-          - {id: year-total, measure: arrests, value: "1,200",
-             period: {start: 2024-01, end: 2024-12}, source: herald}
-          - {id: spring-total, measure: arrests, value: "400",
-             period: {start: 2024-03, end: 2024-05}, source: courier}
-    """
-    assert_comparison(
-        compare_yaml(text),
+    check(
+        shoplifting(YEAR, SPRING, cumulative=False),
         claims=["year-total", "spring-total"],
         status="conflict",
         severity="major",
@@ -61,18 +78,8 @@ def test_a_nested_period_on_a_measure_that_is_not_cumulative_conflicts() -> None
 
 
 def test_disjoint_periods_give_the_days_between_them() -> None:
-    text = """
-        version: 1
-        measures:
-          arrests: {label: "Arrests for shoplifting", unit: persons, cumulative: true}
-        claims:
-          - {id: winter-total, measure: arrests, value: "412",
-             period: {start: 2024-01-01, end: 2024-03-31}, source: herald}
-          - {id: spring-total, measure: arrests, value: "380",
-             period: {start: 2024-04-10, end: 2024-06-30}, source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
+    comparison = check(
+        shoplifting(WINTER, total("spring-total", "380", "courier", "2024-04-10", "2024-06-30")),
         claims=["winter-total", "spring-total"],
         status="conflict",
         severity="major",
@@ -89,59 +96,43 @@ def test_disjoint_periods_give_the_days_between_them() -> None:
     assert fired.score == 0.7
 
 
-def test_identical_periods_do_not_fire() -> None:
-    text = """
-        version: 1
-        measures:
-          arrests: {label: "Arrests for shoplifting", unit: persons, cumulative: true}
-        claims:
-          - {id: winter-total, measure: arrests, value: "412",
-             period: {start: 2024-01-01, end: 2024-03-31}, source: herald}
-          - {id: winter-again, measure: arrests, value: "380",
-             period: {start: 2024-01-01, end: 2024-03-31}, source: courier}
-    """
-    # a running total has one value over one period: the difference is a conflict
-    assert_comparison(
-        compare_yaml(text),
-        claims=["winter-total", "winter-again"],
-        status="conflict",
-        not_fires=["timeframe"],
-    )
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # a running total has one value over one period: the difference is a conflict
+        pytest.param(
+            shoplifting(
+                WINTER, total("winter-again", "380", "courier", "2024-01-01", "2024-03-31")
+            ),
+            ["winter-total", "winter-again"],
+            id="identical_periods",
+        ),
+        pytest.param(
+            custody(held("spring-count", "500", "herald"), held("summer-count", "720", "courier")),
+            ["spring-count", "summer-count"],
+            id="without_any_period_and_published_together",
+        ),
+    ],
+)
+def test_timeframe_does_not_fire(text: str, claims: list[str]) -> None:
+    check(text, claims, status="conflict", not_fires=["timeframe"])
 
 
 def test_overlapping_periods_give_the_days_they_share() -> None:
-    text = """
-        version: 1
-        measures:
-          arrests: {label: "Arrests for shoplifting", unit: persons}
-        claims:
-          - {id: first-half, measure: arrests, value: "412",
-             period: {start: 2024-01, end: 2024-06}, source: herald}
-          - {id: mid-year, measure: arrests, value: "380",
-             period: {start: 2024-06, end: 2024-08}, source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["first-half", "mid-year"],
-        status="conflict",
-        fires=["timeframe"],
+    text = shoplifting(
+        total("first-half", "412", "herald", "2024-01", "2024-06"),
+        total("mid-year", "380", "courier", "2024-06", "2024-08"),
+        cumulative=False,
+    )
+    comparison = check(
+        text, claims=["first-half", "mid-year"], status="conflict", fires=["timeframe"]
     )
     cites(comparison, "timeframe", "first-half covers", "mid-year covers", "overlap for 30 days")
 
 
-AS_OF = """
-    version: 1
-    measures:
-      detained: {label: "People held in custody", unit: persons, cumulative: true}
-    claims:
-      - {id: june-count, measure: detained, value: "500", as_of: 2024-06-30, source: herald}
-      - {id: sept-count, measure: detained, value: "720", as_of: 2024-09-15, source: courier}
-"""
-
-
 def test_as_of_dates_apart_are_compatible_on_a_running_total() -> None:
-    comparison = assert_comparison(
-        compare_yaml(AS_OF),
+    comparison = check(
+        custody(JUNE, held("sept-count", "720", "courier", as_of="2024-09-15"), cumulative=True),
         claims=["june-count", "sept-count"],
         status="compatible",
         fires=["timeframe"],
@@ -158,17 +149,8 @@ def test_as_of_dates_apart_are_compatible_on_a_running_total() -> None:
 
 
 def test_an_inferred_date_is_said_to_be_inferred() -> None:
-    text = """
-        version: 1
-        measures:
-          detained: {label: "People held in custody", unit: persons, cumulative: true}
-        claims:
-          - {id: june-count, measure: detained, value: "500", as_of: 2024-06-30, source: herald}
-          - {id: sept-count, measure: detained, value: "720", as_of: ~2024-09-15,
-             source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
+    comparison = check(
+        custody(JUNE, held("sept-count", "720", "courier", as_of="~2024-09-15"), cumulative=True),
         claims=["june-count", "sept-count"],
         status="compatible",
         fires=["timeframe"],
@@ -182,16 +164,8 @@ def test_an_inferred_date_is_said_to_be_inferred() -> None:
 
 
 def test_one_claim_without_a_period_or_date() -> None:
-    text = """
-        version: 1
-        measures:
-          detained: {label: "People held in custody", unit: persons}
-        claims:
-          - {id: june-count, measure: detained, value: "500", as_of: 2024-06-30, source: herald}
-          - {id: undated-count, measure: detained, value: "720", source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
+    comparison = check(
+        custody(JUNE, held("undated-count", "720", "courier")),
         claims=["june-count", "undated-count"],
         status="conflict",
         fires=["timeframe"],
@@ -207,22 +181,16 @@ def test_one_claim_without_a_period_or_date() -> None:
 
 
 def test_without_any_period_the_publication_dates_are_compared() -> None:
-    text = """
-        version: 1
-        sources:
-          spring-report: {title: "Spring report", outlet: "Gazette", published: 2025-03}
-          summer-report: {title: "Summer report", outlet: "Gazette", published: 2025-07}
-        measures:
-          detained: {label: "People held in custody", unit: persons}
-        claims:
-          - {id: spring-count, measure: detained, value: "500", source: spring-report}
-          - {id: summer-count, measure: detained, value: "720", source: summer-report}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["spring-count", "summer-count"],
-        status="conflict",
-        fires=["timeframe"],
+    text = custody(
+        held("spring-count", "500", "spring-report"),
+        held("summer-count", "720", "summer-report"),
+        sources={
+            "spring-report": '{title: "Spring report", outlet: "Gazette", published: 2025-03}',
+            "summer-report": '{title: "Summer report", outlet: "Gazette", published: 2025-07}',
+        },
+    )
+    comparison = check(
+        text, claims=["spring-count", "summer-count"], status="conflict", fires=["timeframe"]
     )
     fired = cites(
         comparison,
@@ -233,39 +201,26 @@ def test_without_any_period_the_publication_dates_are_compared() -> None:
     assert fired.score == 0.2
 
 
-def test_without_any_period_and_published_together_does_not_fire() -> None:
-    text = """
-        version: 1
-        measures:
-          detained: {label: "People held in custody", unit: persons}
-        claims:
-          - {id: spring-count, measure: detained, value: "500", source: herald}
-          - {id: summer-count, measure: detained, value: "720", source: courier}
-    """
-    assert_comparison(
-        compare_yaml(text),
-        claims=["spring-count", "summer-count"],
-        status="conflict",
-        not_fires=["timeframe"],
+def charged(arrests_as_of: str) -> str:
+    """People charged on 2025-05-04, the sum of arrests as of ``arrests_as_of`` and of
+    summonses on 2025-05-04."""
+    return figure_file(
+        claim("police-arrests", "arrests", "40", "herald", as_of=arrests_as_of),
+        claim("police-summonses", "summonses", "25", "herald", as_of="2025-05-04"),
+        claim("court-charged", "charged", "65", "courier", as_of="2025-05-04"),
+        measures={
+            "arrests": measure("Arrests", "persons"),
+            "summonses": measure("Summonses issued", "persons"),
+            "charged": measure("People charged", "persons", sum_of="[arrests, summonses]"),
+        },
     )
 
 
+CHARGED = ["court-charged", "police-arrests", "police-summonses"]
+
+
 def test_parts_that_do_not_cover_the_broad_period_are_named() -> None:
-    text = """
-        version: 1
-        measures:
-          arrests: {label: "Arrests", unit: persons}
-          summonses: {label: "Summonses issued", unit: persons}
-          charged: {label: "People charged", unit: persons, sum_of: [arrests, summonses]}
-        claims:
-          - {id: police-arrests, measure: arrests, value: "40", as_of: 2025-05-02,
-             source: herald}
-          - {id: police-summonses, measure: summonses, value: "25", as_of: 2025-05-04,
-             source: herald}
-          - {id: court-charged, measure: charged, value: "65", as_of: 2025-05-04,
-             source: courier}
-    """
-    comparison = find(compare_yaml(text), ["court-charged", "police-arrests", "police-summonses"])
+    comparison = find(compare_yaml(charged("2025-05-02")), CHARGED)
     assert comparison.status == "consistent"
     fired = cites(
         comparison,
@@ -277,21 +232,7 @@ def test_parts_that_do_not_cover_the_broad_period_are_named() -> None:
 
 
 def test_parts_that_cover_the_broad_period_do_not_fire() -> None:
-    text = """
-        version: 1
-        measures:
-          arrests: {label: "Arrests", unit: persons}
-          summonses: {label: "Summonses issued", unit: persons}
-          charged: {label: "People charged", unit: persons, sum_of: [arrests, summonses]}
-        claims:
-          - {id: police-arrests, measure: arrests, value: "40", as_of: 2025-05-04,
-             source: herald}
-          - {id: police-summonses, measure: summonses, value: "25", as_of: 2025-05-04,
-             source: herald}
-          - {id: court-charged, measure: charged, value: "65", as_of: 2025-05-04,
-             source: courier}
-    """
-    comparison = find(compare_yaml(text), ["court-charged", "police-arrests", "police-summonses"])
+    comparison = find(compare_yaml(charged("2025-05-04")), CHARGED)
     assert comparison.status == "consistent"
     assert "timeframe" not in [r.code for r in comparison.reasons]
 
@@ -299,18 +240,8 @@ def test_parts_that_cover_the_broad_period_do_not_fire() -> None:
 def test_an_inferred_end_is_used_like_a_stated_one() -> None:
     # "~2024-03-31" is the same day as "2024-03-31": the two running totals cover one
     # period, so they must agree (the format: an inferred date "is used like any date").
-    text = """
-        version: 1
-        measures:
-          arrests: {label: "Arrests for shoplifting", unit: persons, cumulative: true}
-        claims:
-          - {id: winter-total, measure: arrests, value: "412",
-             period: {start: 2024-01-01, end: 2024-03-31}, source: herald}
-          - {id: winter-implied, measure: arrests, value: "380",
-             period: {start: 2024-01-01, end: ~2024-03-31}, source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
+    comparison = check(
+        shoplifting(WINTER, total("winter-implied", "380", "courier", "2024-01-01", "~2024-03-31")),
         claims=["winter-total", "winter-implied"],
         status="conflict",
         not_fires=["timeframe"],
@@ -320,8 +251,8 @@ def test_an_inferred_end_is_used_like_a_stated_one() -> None:
 
 
 def test_the_documented_example() -> None:
-    comparison = assert_comparison(
-        compare_yaml(example("timeframe")),
+    comparison = check(
+        example("timeframe"),
         claims=["year-total", "spring-total"],
         status="compatible",
     )
