@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reconcile.compare_view import summary_counts
 from reconcile.dates import PartialDate
 from reconcile.engine import PER_YEAR, CompareResult, Comparison
 from reconcile.models import Claim
@@ -20,6 +21,7 @@ from reconcile.reasons import REASONS
 from reconcile.reasons.sourcing import voice
 from reconcile.subjects import Figure, derive, fmt
 from reconcile.validate import ClaimRecord, Dataset
+from reconcile.words import count
 
 # Okabe and Ito's palette, which stays distinct for the common kinds of colour blindness;
 # its yellow is left out (too faint on white). Parties take colours in sorted order.
@@ -286,10 +288,6 @@ def _quoted(claim: Claim) -> str:
     return f"“{claim.value.text}”"
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
-
-
 # --- range chart rows ------------------------------------------------------------------
 
 
@@ -507,8 +505,8 @@ def _measure_section(
         else:
             span = f"all at {low}" if low == high else f"from {low} to {high}"
             spread = (
-                f"{plural(len(summary.claims), 'claim')} from "
-                f"{plural(summary.independent_origins, 'independent origin')}; "
+                f"{count(len(summary.claims), 'claim')} from "
+                f"{count(summary.independent_origins, 'independent origin')}; "
                 f"the figures run {span} {measure.unit}."
             )
     pers = {r.claim.effective_per for r in records}
@@ -548,19 +546,11 @@ def build(result: CompareResult) -> Report:
     """Everything a report shows, in the order it shows it."""
     dataset = result.dataset
     parties = party_colours(dataset)
-    comparisons = result.comparisons
     counts = Counts(
-        claims=len(dataset.claims),
         sources=len(dataset.sources),
         origins=len(dataset.origins),
         measures=len(dataset.measures),
-        comparisons=len(comparisons),
-        consistent=result.count("consistent"),
-        compatible=result.count("compatible"),
-        conflict=result.count("conflict"),
-        major=sum(1 for c in comparisons if c.severity == "major"),
-        minor=sum(1 for c in comparisons if c.severity == "minor"),
-        reviewed=sum(1 for c in comparisons if c.reviewed),
+        **summary_counts(result),
     )
     sources = tuple(
         SourceRow(
@@ -593,7 +583,7 @@ def build(result: CompareResult) -> Report:
         title=dataset.topic or "Figures compared",
         files=tuple((f.name, f.sha256) for f in dataset.files),
         counts=counts,
-        serious=tuple(serious_sentence(c, dataset) for c in most_serious(comparisons)),
+        serious=tuple(serious_sentence(c, dataset) for c in most_serious(result.comparisons)),
         parties=tuple(used),
         measures=tuple(_measure_section(result, m, parties) for m in dataset.measures),
         sources=sources,

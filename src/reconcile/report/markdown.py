@@ -17,8 +17,9 @@ from urllib.parse import quote
 
 from reconcile.claims_view import markdown_cell
 from reconcile.engine import CompareResult
-from reconcile.report.content import STATUS_WORDS, ChartRow, MeasureSection, Report, build, plural
+from reconcile.report.content import STATUS_WORDS, ChartRow, MeasureSection, Report, build
 from reconcile.subjects import fmt
+from reconcile.words import count
 
 # "&" first, so that the references put in for the others are not escaped again
 _INERT = {
@@ -135,8 +136,8 @@ def markdown(report: Report) -> str:
     c = report.counts
     out = [f"# {text(report.title)}", "", "## Summary", ""]
     out.append(
-        f"- {plural(c.claims, 'claim')} from {plural(c.sources, 'source')} and "
-        f"{plural(c.origins, 'origin')}, on {plural(c.measures, 'measure')}."
+        f"- {count(c.claims, 'claim')} from {count(c.sources, 'source')} and "
+        f"{count(c.origins, 'origin')}, on {count(c.measures, 'measure')}."
     )
     out.append(
         f"- {c.comparisons:,} comparisons: {c.consistent:,} consistent, "
