@@ -71,7 +71,6 @@ JSON output, version 1
 from __future__ import annotations
 
 import errno
-import json
 import os
 import subprocess
 from collections.abc import Callable, Iterable, Sequence
@@ -85,6 +84,7 @@ from reconcile.compare_view import summary_counts
 from reconcile.dates import PartialDate
 from reconcile.engine import SEVERITIES, STATUSES, CompareResult, Comparison, compare
 from reconcile.gate import check
+from reconcile.jsonout import write_json
 from reconcile.loader import FigureText
 from reconcile.models import Claim, Derived, Period
 from reconcile.problems import InputError, Problem
@@ -887,8 +887,7 @@ def result_json(result: DiffResult) -> dict[str, Any]:
 
 
 def render_json(result: DiffResult, stream: TextIO) -> None:
-    json.dump(result_json(result), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    write_json(result_json(result), stream)
 
 
 DiffRenderer = Callable[[DiffResult, TextIO], None]
