@@ -41,7 +41,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from reconcile.reasons._evidence import Evidence
-from reconcile.reasons._facts import Sides, Voice, sides, voice
+from reconcile.reasons._facts import Sides, sides, voice
 from reconcile.subjects import Subject
 
 CODE = "sourcing"
@@ -140,4 +140,4 @@ def evaluate(
     return Evidence(min(score, 1.0), f"{who}: {'; '.join(notes)}.")
 
 
-__all__ = ["CODE", "OPTIONS", "TITLE", "Options", "Voice", "evaluate", "voice"]
+__all__ = ["CODE", "OPTIONS", "TITLE", "Options", "evaluate", "voice"]
