@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from reconcile.jsonout import write_json
-from reconcile.models import Claim
+from reconcile.models import Claim, Period
 from reconcile.validate import ClaimRecord, Dataset
-
-if TYPE_CHECKING:
-    pass
 
 JSON_VERSION = 1
 TABLE_COLUMNS = (
@@ -57,11 +54,16 @@ def period_bounds(claim: Claim) -> tuple[str | None, str | None]:
     return (start.isoformat() if start else None, end.isoformat() if end else None)
 
 
+def period_range(period: Period) -> str:
+    """A period as written, an end not given shown as "…": '2022 – …'."""
+    start = period.start.text if period.start else "…"
+    end = period.end.text if period.end else "…"
+    return f"{start} – {end}"
+
+
 def period_text(claim: Claim) -> str:
     if claim.period is not None:
-        start = claim.period.start.text if claim.period.start else "…"
-        end = claim.period.end.text if claim.period.end else "…"
-        return f"{start} – {end}"
+        return period_range(claim.period)
     if claim.as_of is not None and claim.as_of.known:
         return f"as of {claim.as_of.text}"
     return ""

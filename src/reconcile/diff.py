@@ -79,7 +79,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal, TextIO
 
 from reconcile import loader
-from reconcile.claims_view import claim_json, markdown_cell, markdown_table, number
+from reconcile.claims_view import (
+    claim_json,
+    markdown_cell,
+    markdown_table,
+    number,
+    period_range,
+)
 from reconcile.compare_view import summary_counts
 from reconcile.dates import PartialDate
 from reconcile.engine import SEVERITIES, STATUSES, CompareResult, Comparison, compare
@@ -565,9 +571,7 @@ def _text(value: object) -> str | None:
     if isinstance(value, Quantity | PartialDate):
         return value.text
     if isinstance(value, Period):
-        start = value.start.text if value.start else "…"
-        end = value.end.text if value.end else "…"
-        return f"{start} – {end}"
+        return period_range(value)
     if isinstance(value, Derived):
         return f"{value.op} of {', '.join(value.of)}"
     if isinstance(value, tuple):
