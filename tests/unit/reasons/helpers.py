@@ -73,6 +73,14 @@ def origin(name: str, kind: str, **fields: str) -> str:
     return _flow({"name": f'"{name}"', "kind": kind, **fields})
 
 
+CHARGED_MEASURES = {
+    "arrests": measure("Arrests", "persons"),
+    "summonses": measure("Summonses issued", "persons"),
+    "charged": measure("People charged", "persons", sum_of="[arrests, summonses]"),
+}
+"""Measures of people charged, the sum of those arrested and those summonsed."""
+
+
 def figure_file(
     *claims: str,
     measures: Mapping[str, str],

@@ -2,30 +2,39 @@
 
 from __future__ import annotations
 
-from tests.unit.reasons.helpers import assert_comparison, cites, compare_yaml, documented, example
+from typing import Any
 
-LIMIT_AND_COUNT = """
-    version: 1
-    measures:
-      places: {label: "Places on the job scheme", unit: persons}
-    claims:
-      - {id: scheme-cap, measure: places, value: "up to 5,000", type: limit, source: herald}
-      - {id: scheme-filled, measure: places, value: "4,200", type: count, source: courier}
-"""
+import pytest
 
-TWO_COUNTS = """
-    version: 1
-    measures:
-      places: {label: "Places on the job scheme", unit: persons}
-    claims:
-      - {id: scheme-cap, measure: places, value: "5,600", type: count, source: herald}
-      - {id: scheme-filled, measure: places, value: "4,200", type: count, source: courier}
-"""
+from tests.unit.reasons.helpers import (
+    check,
+    cites,
+    claim,
+    documented,
+    example,
+    figure_file,
+    measure,
+)
+
+
+def places(*claims: str) -> str:
+    """A figure file of the places on the job scheme."""
+    return figure_file(*claims, measures={"places": measure("Places on the job scheme", "persons")})
+
+
+def place(id: str, value: str, source: str, **fields: str) -> str:
+    return claim(id, "places", value, source, **fields)
+
+
+CAP = place("scheme-cap", "up to 5,000", "herald", type="limit")
+FILLED = place("scheme-filled", "4,200", "courier", type="count")
+FILLED_UNTYPED = place("scheme-filled", "4,200", "courier")
+GUESS = place("scheme-guess", "3,100", "herald", type="estimate")
 
 
 def test_a_limit_against_a_count_fires() -> None:
-    comparison = assert_comparison(
-        compare_yaml(LIMIT_AND_COUNT),
+    comparison = check(
+        places(CAP, FILLED),
         claims=["scheme-filled", "scheme-cap"],
         status="consistent",
         fires=["claim-type"],
@@ -41,16 +50,8 @@ def test_a_limit_against_a_count_fires() -> None:
 
 
 def test_a_count_above_a_limit_conflicts_and_the_type_is_likely() -> None:
-    text = """
-        version: 1
-        measures:
-          places: {label: "Places on the job scheme", unit: persons}
-        claims:
-          - {id: scheme-cap, measure: places, value: "up to 5,000", type: limit, source: herald}
-          - {id: scheme-filled, measure: places, value: "5,600", type: count, source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
+    comparison = check(
+        places(CAP, place("scheme-filled", "5,600", "courier", type="count")),
         claims=["scheme-cap", "scheme-filled"],
         status="conflict",
         severity="major",
@@ -60,88 +61,62 @@ def test_a_count_above_a_limit_conflicts_and_the_type_is_likely() -> None:
     cites(comparison, "claim-type", "scheme-filled is a count ('5,600')")
 
 
-def test_two_counts_do_not_fire() -> None:
-    assert_comparison(
-        compare_yaml(TWO_COUNTS),
-        claims=["scheme-cap", "scheme-filled"],
-        status="conflict",
-        not_fires=["claim-type"],
+@pytest.mark.parametrize(
+    ("text", "claims", "expected", "texts", "score"),
+    [
+        pytest.param(
+            places(place("scheme-goal", "6,000", "herald", type="target"), FILLED_UNTYPED),
+            ["scheme-goal", "scheme-filled"],
+            {"severity": "major"},
+            [
+                "scheme-goal is a target ('6,000')",
+                "scheme-filled is a count ('4,200')",
+                "a count reports what was tallied; a target says what is wanted, not what happened",
+            ],
+            0.7,
+            id="a_target_against_a_count_is_likely",
+        ),
+        pytest.param(
+            places(GUESS, FILLED_UNTYPED),
+            ["scheme-guess", "scheme-filled"],
+            {},
+            ["scheme-guess is an estimate ('3,100')", "an estimate is a judgement, not a tally"],
+            0.4,
+            id="an_estimate_against_a_count",
+        ),
+    ],
+)
+def test_a_figure_that_is_not_a_tally_against_a_count_is_likely(
+    text: str, claims: list[str], expected: dict[str, Any], texts: list[str], score: float
+) -> None:
+    comparison = check(
+        text, claims, "conflict", fires=["claim-type"], likely="claim-type", **expected
     )
+    assert cites(comparison, "claim-type", *texts).score == score
 
 
-def test_a_target_against_a_count_is_likely() -> None:
-    text = """
-        version: 1
-        measures:
-          places: {label: "Places on the job scheme", unit: persons}
-        claims:
-          - {id: scheme-goal, measure: places, value: "6,000", type: target, source: herald}
-          - {id: scheme-filled, measure: places, value: "4,200", source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["scheme-goal", "scheme-filled"],
-        status="conflict",
-        severity="major",
-        fires=["claim-type"],
-        likely="claim-type",
-    )
-    fired = cites(
-        comparison,
-        "claim-type",
-        "scheme-goal is a target ('6,000')",
-        "scheme-filled is a count ('4,200')",
-        "a count reports what was tallied; a target says what is wanted, not what happened",
-    )
-    assert fired.score == 0.7
-
-
-def test_an_estimate_against_a_count() -> None:
-    text = """
-        version: 1
-        measures:
-          places: {label: "Places on the job scheme", unit: persons}
-        claims:
-          - {id: scheme-guess, measure: places, value: "3,100", type: estimate, source: herald}
-          - {id: scheme-filled, measure: places, value: "4,200", source: courier}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["scheme-guess", "scheme-filled"],
-        status="conflict",
-        fires=["claim-type"],
-        likely="claim-type",
-    )
-    fired = cites(
-        comparison,
-        "claim-type",
-        "scheme-guess is an estimate ('3,100')",
-        "an estimate is a judgement, not a tally",
-    )
-    assert fired.score == 0.4
-
-
-def test_two_estimates_do_not_fire() -> None:
-    text = """
-        version: 1
-        measures:
-          places: {label: "Places on the job scheme", unit: persons}
-        claims:
-          - {id: scheme-guess, measure: places, value: "3,100", type: estimate, source: herald}
-          - {id: scheme-filled, measure: places, value: "4,200", type: estimate,
-             source: courier}
-    """
-    assert_comparison(
-        compare_yaml(text),
-        claims=["scheme-guess", "scheme-filled"],
-        status="conflict",
-        not_fires=["claim-type"],
-    )
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        pytest.param(
+            places(place("scheme-cap", "5,600", "herald", type="count"), FILLED),
+            ["scheme-cap", "scheme-filled"],
+            id="two_counts",
+        ),
+        pytest.param(
+            places(GUESS, place("scheme-filled", "4,200", "courier", type="estimate")),
+            ["scheme-guess", "scheme-filled"],
+            id="two_estimates",
+        ),
+    ],
+)
+def test_figures_of_one_type_do_not_fire(text: str, claims: list[str]) -> None:
+    check(text, claims, status="conflict", not_fires=["claim-type"])
 
 
 def test_the_documented_example() -> None:
-    comparison = assert_comparison(
-        compare_yaml(example("claim-type")),
+    comparison = check(
+        example("claim-type"),
         claims=["scheme-cap", "scheme-filled"],
         status="consistent",
     )

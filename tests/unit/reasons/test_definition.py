@@ -3,37 +3,29 @@
 from __future__ import annotations
 
 from tests.unit.reasons.helpers import (
-    assert_comparison,
+    check,
     cites,
+    claim,
     compare_yaml,
     documented,
     example,
+    figure_file,
     find,
+    measure,
 )
-
-PART_AND_WHOLE = """
-    version: 1
-    measures:
-      arrests: {label: "People arrested at the march", unit: persons}
-      arrests-minors: {label: "Minors arrested at the march", unit: persons, part_of: arrests}
-    claims:
-      - {id: police-arrests, measure: arrests, value: "120", source: herald}
-      - {id: police-minors, measure: arrests-minors, value: "35", source: courier}
-"""
-
-ONE_MEASURE = """
-    version: 1
-    measures:
-      arrests: {label: "People arrested at the march", unit: persons}
-    claims:
-      - {id: police-arrests, measure: arrests, value: "120", source: herald}
-      - {id: police-minors, measure: arrests, value: "35", source: courier}
-"""
 
 
 def test_different_measures_fire_and_quote_both_labels() -> None:
-    comparison = assert_comparison(
-        compare_yaml(PART_AND_WHOLE),
+    text = figure_file(
+        claim("police-arrests", "arrests", "120", "herald"),
+        claim("police-minors", "arrests-minors", "35", "courier"),
+        measures={
+            "arrests": measure("People arrested at the march", "persons"),
+            "arrests-minors": measure("Minors arrested at the march", "persons", part_of="arrests"),
+        },
+    )
+    comparison = check(
+        text,
         claims=["police-minors", "police-arrests"],
         status="compatible",
         fires=["definition"],
@@ -48,36 +40,43 @@ def test_different_measures_fire_and_quote_both_labels() -> None:
 
 
 def test_the_same_measure_does_not_fire() -> None:
-    assert_comparison(
-        compare_yaml(ONE_MEASURE),
+    text = figure_file(
+        claim("police-arrests", "arrests", "120", "herald"),
+        claim("police-minors", "arrests", "35", "courier"),
+        measures={"arrests": measure("People arrested at the march", "persons")},
+    )
+    check(
+        text,
         claims=["police-arrests", "police-minors"],
         status="conflict",
         not_fires=["definition"],
     )
 
 
-SENTENCES = """
-    version: 1
-    measures:
-      sentence-theft:
-        label: "Prison term for theft"
-        unit: years
-        confusable_with: [sentence-fraud]
-      sentence-fraud: {label: "Prison term for fraud", unit: years}
-    claims:
-      - {id: code-theft, measure: sentence-theft, value: "2-8 years", type: legal-range,
-         source: herald}
-      - {id: paper-theft, measure: sentence-theft, value: "2 to 5 years", type: legal-range,
-         source: courier}
-      - {id: code-fraud, measure: sentence-fraud, value: "up to 5 years", type: legal-range,
-         source: herald}
-"""
+THEFT_CONFUSED_WITH_FRAUD = {
+    "sentence-theft": measure("Prison term for theft", "years", confusable_with="[sentence-fraud]"),
+    "sentence-fraud": measure("Prison term for fraud", "years"),
+}
+
+
+def sentences(paper: str, measures: dict[str, str] = THEFT_CONFUSED_WITH_FRAUD) -> str:
+    """Prison terms: the code's 2-8 years for theft and up to 5 for fraud, and the paper's
+    ``paper`` for theft."""
+    return figure_file(
+        claim("code-theft", "sentence-theft", "2-8 years", "herald", type="legal-range"),
+        claim("paper-theft", "sentence-theft", paper, "courier", type="legal-range"),
+        claim("code-fraud", "sentence-fraud", "up to 5 years", "herald", type="legal-range"),
+        measures=measures,
+    )
+
+
+THEFT = ["paper-theft", "code-theft"]
 
 
 def test_a_bound_shared_with_a_confusable_measure_is_strong_and_likely() -> None:
-    comparison = assert_comparison(
-        compare_yaml(SENTENCES),
-        claims=["paper-theft", "code-theft"],
+    comparison = check(
+        sentences("2 to 5 years"),
+        claims=THEFT,
         status="conflict",
         severity="major",
         fires=["definition"],
@@ -97,46 +96,50 @@ def test_a_bound_shared_with_a_confusable_measure_is_strong_and_likely() -> None
 
 def test_a_bound_no_confusable_claim_states_does_not_fire() -> None:
     # 6 years is stated by no fraud claim: the difference is not a borrowed figure
-    text = """
-        version: 1
-        measures:
-          sentence-theft:
-            label: "Prison term for theft"
-            unit: years
-            confusable_with: [sentence-fraud]
-          sentence-fraud: {label: "Prison term for fraud", unit: years}
-        claims:
-          - {id: code-theft, measure: sentence-theft, value: "2-8 years", type: legal-range,
-             source: herald}
-          - {id: paper-theft, measure: sentence-theft, value: "2 to 6 years", type: legal-range,
-             source: courier}
-          - {id: code-fraud, measure: sentence-fraud, value: "up to 5 years", type: legal-range,
-             source: herald}
-    """
-    assert_comparison(
-        compare_yaml(text),
-        claims=["paper-theft", "code-theft"],
+    check(sentences("2 to 6 years"), claims=THEFT, status="conflict", not_fires=["definition"])
+
+
+def test_confusable_with_written_on_the_other_measure_counts_too() -> None:
+    # The same mix-up as above, but confusable_with is declared on sentence-fraud. Mixing up
+    # two measures is one relation (the engine already compares and allows claims across it
+    # either way round), so the borrowed bound should be found from either side.
+    fraud_confused_with_theft = {
+        "sentence-theft": measure("Prison term for theft", "years"),
+        "sentence-fraud": measure(
+            "Prison term for fraud", "years", confusable_with="[sentence-theft]"
+        ),
+    }
+    comparison = check(
+        sentences("2 to 5 years", fraud_confused_with_theft),
+        claims=THEFT,
         status="conflict",
-        not_fires=["definition"],
+        fires=["definition"],
+        likely="definition",
+    )
+    cites(comparison, "definition", "paper-theft ('2 to 5 years')", "code-fraud")
+
+
+def arrests_and_detentions(*claims: str) -> str:
+    """Arrests, a measure confusable with detentions, and detentions."""
+    return figure_file(
+        *claims,
+        measures={
+            "arrests": measure("People arrested", "persons", confusable_with="[detentions]"),
+            "detentions": measure("People detained and released", "persons"),
+        },
     )
 
 
-ARRESTS_AND_DETENTIONS = """
-    version: 1
-    measures:
-      arrests: {label: "People arrested", unit: persons, confusable_with: [detentions]}
-      detentions: {label: "People detained and released", unit: persons}
-    claims:
-      - {id: police-arrests, measure: arrests, value: "40", source: herald}
-      - {id: paper-arrests, measure: arrests, value: "65", source: courier}
-      - {id: police-detentions, measure: detentions, value: "65", source: herald}
-"""
+POLICE_ARRESTS = claim("police-arrests", "arrests", "40", "herald")
+PAPER_ARRESTS = claim("paper-arrests", "arrests", "65", "courier")
+POLICE_DETENTIONS = claim("police-detentions", "detentions", "65", "herald")
+ARRESTS = ["police-arrests", "paper-arrests"]
 
 
 def test_a_figure_equal_to_a_confusable_measures_claim_is_likely() -> None:
-    comparison = assert_comparison(
-        compare_yaml(ARRESTS_AND_DETENTIONS),
-        claims=["police-arrests", "paper-arrests"],
+    comparison = check(
+        arrests_and_detentions(POLICE_ARRESTS, PAPER_ARRESTS, POLICE_DETENTIONS),
+        claims=ARRESTS,
         status="conflict",
         fires=["definition"],
         likely="definition",
@@ -150,73 +153,36 @@ def test_a_figure_equal_to_a_confusable_measures_claim_is_likely() -> None:
 
 def test_a_figure_its_own_measure_also_states_does_not_fire() -> None:
     # a second arrests claim also says 65: the figure is not one only detentions have
-    text = """
-        version: 1
-        measures:
-          arrests: {label: "People arrested", unit: persons, confusable_with: [detentions]}
-          detentions: {label: "People detained and released", unit: persons}
-        claims:
-          - {id: police-arrests, measure: arrests, value: "40", source: herald}
-          - {id: paper-arrests, measure: arrests, value: "65", source: courier}
-          - {id: lawyers-arrests, measure: arrests, value: "65", source: courier}
-          - {id: police-detentions, measure: detentions, value: "65", source: herald}
-    """
-    assert_comparison(
-        compare_yaml(text),
-        claims=["police-arrests", "paper-arrests"],
-        status="conflict",
-        not_fires=["definition"],
+    text = arrests_and_detentions(
+        POLICE_ARRESTS,
+        PAPER_ARRESTS,
+        claim("lawyers-arrests", "arrests", "65", "courier"),
+        POLICE_DETENTIONS,
+    )
+    check(text, claims=ARRESTS, status="conflict", not_fires=["definition"])
+
+
+def held(paper: str) -> str:
+    """People held by police, stated by the paper as ``paper``: 40 arrested and 25 detained."""
+    return figure_file(
+        POLICE_ARRESTS,
+        claim("police-detentions", "detentions", "25", "herald"),
+        claim("paper-held", "held", paper, "courier"),
+        measures={
+            "arrests": measure("People arrested", "persons"),
+            "detentions": measure("People detained and released", "persons"),
+            "held": measure("People held by police", "persons", sum_of="[arrests, detentions]"),
+        },
     )
 
 
-def test_confusable_with_written_on_the_other_measure_counts_too() -> None:
-    # The same mix-up as above, but confusable_with is declared on sentence-fraud. Mixing up
-    # two measures is one relation (the engine already compares and allows claims across it
-    # either way round), so the borrowed bound should be found from either side.
-    text = """
-        version: 1
-        measures:
-          sentence-theft: {label: "Prison term for theft", unit: years}
-          sentence-fraud:
-            label: "Prison term for fraud"
-            unit: years
-            confusable_with: [sentence-theft]
-        claims:
-          - {id: code-theft, measure: sentence-theft, value: "2-8 years", type: legal-range,
-             source: herald}
-          - {id: paper-theft, measure: sentence-theft, value: "2 to 5 years", type: legal-range,
-             source: courier}
-          - {id: code-fraud, measure: sentence-fraud, value: "up to 5 years", type: legal-range,
-             source: herald}
-    """
-    comparison = assert_comparison(
-        compare_yaml(text),
-        claims=["paper-theft", "code-theft"],
-        status="conflict",
-        fires=["definition"],
-        likely="definition",
-    )
-    cites(comparison, "definition", "paper-theft ('2 to 5 years')", "code-fraud")
-
-
-HELD = """
-    version: 1
-    measures:
-      arrests: {label: "People arrested", unit: persons}
-      detentions: {label: "People detained and released", unit: persons}
-      held: {label: "People held by police", unit: persons, sum_of: [arrests, detentions]}
-    claims:
-      - {id: police-arrests, measure: arrests, value: "40", source: herald}
-      - {id: police-detentions, measure: detentions, value: "25", source: herald}
-      - {id: paper-held, measure: held, value: "90", source: courier}
-"""
+HELD = ["police-arrests", "police-detentions", "paper-held"]
 
 
 def test_a_broad_figure_against_the_sum_of_its_parts() -> None:
-    result = compare_yaml(HELD)
-    comparison = assert_comparison(
-        result,
-        claims=["police-arrests", "police-detentions", "paper-held"],
+    comparison = check(
+        held("90"),
+        claims=HELD,
         status="conflict",
         severity="major",
         fires=["definition"],
@@ -233,26 +199,15 @@ def test_a_broad_figure_against_the_sum_of_its_parts() -> None:
 
 
 def test_a_broad_figure_equal_to_the_sum_is_consistent_and_still_explained() -> None:
-    text = """
-        version: 1
-        measures:
-          arrests: {label: "People arrested", unit: persons}
-          detentions: {label: "People detained and released", unit: persons}
-          held: {label: "People held by police", unit: persons, sum_of: [arrests, detentions]}
-        claims:
-          - {id: police-arrests, measure: arrests, value: "40", source: herald}
-          - {id: police-detentions, measure: detentions, value: "25", source: herald}
-          - {id: paper-held, measure: held, value: "65", source: courier}
-    """
-    comparison = find(compare_yaml(text), ["police-arrests", "police-detentions", "paper-held"])
+    comparison = find(compare_yaml(held("65")), HELD)
     assert comparison.status == "consistent"
     cites(comparison, "definition", "sum_of [arrests, detentions]")
 
 
 def test_the_documented_example() -> None:
-    comparison = assert_comparison(
-        compare_yaml(example("definition")),
-        claims=["paper-theft", "code-theft"],
+    comparison = check(
+        example("definition"),
+        claims=THEFT,
         status="conflict",
         likely="definition",
     )

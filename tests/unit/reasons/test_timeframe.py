@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.reasons.helpers import (
+    CHARGED_MEASURES,
     check,
     cites,
     claim,
@@ -208,11 +209,7 @@ def charged(arrests_as_of: str) -> str:
         claim("police-arrests", "arrests", "40", "herald", as_of=arrests_as_of),
         claim("police-summonses", "summonses", "25", "herald", as_of="2025-05-04"),
         claim("court-charged", "charged", "65", "courier", as_of="2025-05-04"),
-        measures={
-            "arrests": measure("Arrests", "persons"),
-            "summonses": measure("Summonses issued", "persons"),
-            "charged": measure("People charged", "persons", sum_of="[arrests, summonses]"),
-        },
+        measures=CHARGED_MEASURES,
     )
 
 

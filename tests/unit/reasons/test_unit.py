@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from tests.unit.reasons.helpers import (
+    CHARGED_MEASURES,
     check,
     cites,
     claim,
@@ -151,11 +152,7 @@ def test_a_part_counted_in_another_unit_is_named_against_the_sum() -> None:
         claim("police-arrests", "arrests", "40", "herald", unit="cases"),
         claim("police-summonses", "summonses", "25", "herald"),
         claim("court-charged", "charged", "90", "courier"),
-        measures={
-            "arrests": measure("Arrests", "persons"),
-            "summonses": measure("Summonses issued", "persons"),
-            "charged": measure("People charged", "persons", sum_of="[arrests, summonses]"),
-        },
+        measures=CHARGED_MEASURES,
     )
     comparison = check(
         text,
