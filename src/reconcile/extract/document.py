@@ -110,6 +110,12 @@ def read_document(path: Path) -> Document:
     try:
         info = path.stat()
     except FileNotFoundError:
+        if name.startswith(("http:/", "https:/")):  # a path keeps one slash of "//"
+            raise DocumentError(
+                f"{name.replace(':/', '://', 1)}: extract reads a saved document, not a web "
+                "address; save the page first (for example with curl -o page.html) and give "
+                "its path"
+            ) from None
         raise DocumentError(f"{name}: no such file") from None
     except OSError as err:
         raise DocumentError(f"{name}: cannot read: {err.strerror}") from None

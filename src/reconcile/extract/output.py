@@ -186,6 +186,7 @@ def render_table(proposals: Sequence[Proposal], stream: TextIO) -> None:
         highlight=False,
         soft_wrap=False,
         markup=False,
+        emoji=False,
         width=None if stream.isatty() else 160,
     )
     console.print(table)

@@ -91,3 +91,11 @@ def test_html_is_recognised_by_its_content_too(tmp_path: Path) -> None:
 def test_markdown_by_suffix(tmp_path: Path) -> None:
     document = read_document(write(tmp_path, "notes.md", b"# Title\n\n- 5 cats\n"))
     assert (document.kind, document.title) == ("markdown", "Title")
+
+
+def test_a_web_address_is_refused_with_how_to_save_the_page() -> None:
+    with pytest.raises(DocumentError) as caught:
+        read_document(Path("https://example.com/x.html"))
+    assert str(caught.value).startswith(
+        "https://example.com/x.html: extract reads a saved document, not a web address"
+    )
