@@ -56,7 +56,7 @@ def summary_counts(result: CompareResult) -> dict[str, int]:
     comparisons = result.comparisons
     return {
         "claims": len(result.dataset.claims),
-        "comparisons": len(comparisons),
+        "comparisons": len(comparisons) + result.unlisted,
         "consistent": result.count("consistent"),
         "compatible": result.count("compatible"),
         "conflict": result.count("conflict"),
@@ -103,14 +103,23 @@ def measure_json(m: MeasureSummary) -> dict[str, Any]:
     }
 
 
-def result_json(result: CompareResult, selection: Selection = Selection()) -> dict[str, Any]:
+def result_json(
+    result: CompareResult, selection: Selection = Selection(), judged: bool = False
+) -> dict[str, Any]:
+    """The JSON document of a result; ``judged`` lists only the comparisons a gate judges:
+    the conflicts, and the comparisons that reviews name."""
+    listed = (
+        (c for c in result.comparisons if c.status == "conflict" or c.reviewed)
+        if judged
+        else (c for c in result.comparisons if selection.keeps(c))
+    )
     return {
         "version": JSON_VERSION,
         "files": [{"path": f.name, "sha256": f.sha256} for f in result.dataset.files],
         "summary": summary_counts(result),
         "measures": [measure_json(m) for m in result.measures if selection.keeps_measure(m)],
         # a generator: a large result is written comparison by comparison, never held whole
-        "comparisons": (comparison_json(c) for c in result.comparisons if selection.keeps(c)),
+        "comparisons": (comparison_json(c) for c in listed),
     }
 
 

@@ -102,9 +102,11 @@ class CompareResult:
     dataset: Dataset
     comparisons: tuple[Comparison, ...]
     measures: tuple[MeasureSummary, ...]
+    unlisted: int = 0  # consistent comparisons made but left out (``compare(listed=...)``)
 
     def count(self, status: str) -> int:
-        return sum(1 for c in self.comparisons if c.status == status)
+        listed = sum(1 for c in self.comparisons if c.status == status)
+        return listed + self.unlisted if status == "consistent" else listed
 
 
 # --- which claims are compared ------------------------------------------------------------
@@ -301,27 +303,54 @@ def _derived_subject(dataset: Dataset, record: ClaimRecord) -> Subject:
     return _judge(dataset, "derived", Figure.of(record), computed, None)
 
 
-def _pairs_within(figures: list[Figure], summarise: bool) -> Iterator[tuple[Figure, Figure]]:
-    """Pairs of claims on one measure; in a large measure only pairs that do not overlap
-    (overlapping ones are consistent, and summarised by the measure's positions)."""
-    if not summarise or any(f.claim.type == "legal-range" for f in figures):
-        # in a legal range stated bounds decide, not overlap: every pair is looked at
+def _legal(figures: list[Figure]) -> bool:
+    return any(f.claim.type == "legal-range" for f in figures)
+
+
+def _pairs_within(figures: list[Figure], prune: bool) -> Iterator[tuple[Figure, Figure]]:
+    """Pairs of claims on one measure; pruned, only pairs that do not overlap (overlapping
+    ones are consistent). Never prune legal ranges: their stated bounds decide, not overlap."""
+    if not prune:
         yield from combinations(figures, 2)
         return
-    by_low = sorted(figures, key=lambda f: (f.low, f.records[0].id))
+    yield from _apart(figures, figures)
+
+
+def _pairs_across(
+    first: list[Figure], second: list[Figure], prune: bool
+) -> Iterator[tuple[Figure, Figure]]:
+    """Pairs of claims on two related measures; pruned, as in :func:`_pairs_within`."""
+    if not prune:
+        yield from ((x, y) for x in first for y in second)
+        return
+    yield from _apart(first, second)
+    yield from ((x, y) for y, x in _apart(second, first))
+
+
+def _apart(figures: list[Figure], others: list[Figure]) -> Iterator[tuple[Figure, Figure]]:
+    """Each figure with every other figure that lies wholly above it."""
+    by_low = sorted(others, key=lambda f: (f.low, f.records[0].id))
     lows = [f.low for f in by_low]
     for figure in figures:
         start = bisect.bisect_right(lows, figure.high)
         yield from ((figure, other) for other in by_low[start:])
 
 
-def compare(dataset: Dataset, steps: Steps = SILENT) -> CompareResult:
-    """Compare every comparable pair of claims in the dataset."""
+def compare(dataset: Dataset, steps: Steps = SILENT, *, consistent: bool = True) -> CompareResult:
+    """Compare every comparable pair of claims in the dataset.
+
+    The consistent pairs of a measure with more claims than ``settings.list_limit`` are not
+    made: its positions summarise them. With ``consistent=False`` (what the gate needs) no
+    consistent comparison is listed: those that would be are counted
+    (:attr:`CompareResult.unlisted`), and only pairs whose figures do not overlap are
+    examined one by one. Either way a comparison that a review names is listed."""
     by_measure: dict[str, list[ClaimRecord]] = defaultdict(list)
     for record in sorted(dataset.claims.values(), key=lambda r: r.id):
         by_measure[record.claim.measure].append(record)
     limit = dataset.settings.list_limit
+    covered = {frozenset(r.review.claims) for r in dataset.reviews}
     comparisons: list[Comparison] = []
+    unlisted = 0
 
     def key(subject: Subject) -> tuple[str, ...]:
         # by measure, broad and derived comparisons first, then by claim ids: an order that
@@ -333,15 +362,21 @@ def compare(dataset: Dataset, steps: Steps = SILENT) -> CompareResult:
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple for each set of measures
 
     def add(subject: Subject | None) -> None:
-        if subject is not None:
-            measures: list[str] = []
-            for r in subject.records:
-                if r.claim.measure not in measures:
-                    measures.append(r.claim.measure)
-            named = tuple(measures)
-            comparisons.append(_comparison(subject, key(subject), shared.setdefault(named, named)))
+        nonlocal unlisted
+        if subject is None:
+            return
+        if not consistent and subject.status == "consistent" and not _named(subject, covered):
+            unlisted += 1
+            return
+        measures: list[str] = []
+        for r in subject.records:
+            if r.claim.measure not in measures:
+                measures.append(r.claim.measure)
+        named = tuple(measures)
+        comparisons.append(_comparison(subject, key(subject), shared.setdefault(named, named)))
 
     summarised: set[str] = set()
+    pruned: set[tuple[str, str]] = set()  # measures (or pairs of them) whose overlaps are skipped
     yearly = {m for m, records in by_measure.items() if _mixed_rates(records)}
     figures = {m: [_figure(r, m in yearly) for r in records] for m, records in by_measure.items()}
     steps.start("comparing", len(dataset.claims))
@@ -351,12 +386,20 @@ def compare(dataset: Dataset, steps: Steps = SILENT) -> CompareResult:
         if big:
             summarised.add(measure_id)
         one = shared.setdefault((measure_id,), (measure_id,))
-        for x, y in _pairs_within(figures[measure_id], big):
+        made = 0
+        prune = (big or not consistent) and not _legal(figures[measure_id])
+        if prune:
+            pruned.add((measure_id, measure_id))
+        for x, y in _pairs_within(figures[measure_id], prune):
             subject = _figure_pair(dataset, x, y)
-            if big and subject.status == "consistent":
+            listing = consistent and not big  # this measure lists its consistent pairs
+            if subject.status == "consistent" and not listing and not _named(subject, covered):
                 continue
             ids = (measure_id, "1", subject.a.records[0].id, subject.b.records[0].id)
             comparisons.append(_comparison(subject, ids, one))
+            made += 1
+        if not big:
+            unlisted += len(records) * (len(records) - 1) // 2 - made
     for ma, mb in _related(dataset):
         if (
             ma in yearly
@@ -367,21 +410,57 @@ def compare(dataset: Dataset, steps: Steps = SILENT) -> CompareResult:
                 for rb in by_measure.get(mb, []):
                     add(_pair_subject(dataset, ra, rb, ma in yearly or mb in yearly))
             continue
-        for fx in figures.get(ma, []):
-            for fy in figures.get(mb, []):
-                add(_figure_pair(dataset, fx, fy))
+        before = len(comparisons) + unlisted
+        first, second = figures.get(ma, []), figures.get(mb, [])
+        prune = not consistent and not _legal(first) and not _legal(second)
+        if prune:
+            pruned.add((ma, mb))
+        for fx, fy in _pairs_across(first, second, prune):
+            add(_figure_pair(dataset, fx, fy))
+        if not consistent:
+            pairs = len(figures.get(ma, [])) * len(figures.get(mb, []))
+            unlisted += pairs - (len(comparisons) + unlisted - before)
     for records in by_measure.values():
         for record in records:
             add(_sum_subject(dataset, record, by_measure))
             if record.claim.derived is not None:
                 add(_derived_subject(dataset, record))
+    for subject in _named_overlaps(dataset, covered, figures, pruned):
+        if subject.a.claim.measure not in summarised:
+            unlisted -= 1  # counted above, listed now
+        add(subject)
     ordered = sorted(comparisons, key=attrgetter("sort_key"))
     reviewed = _reviewed(dataset, ordered)
     ordered = [_with_review(c, reviewed) for c in ordered]
     summaries = tuple(
         _summary(dataset, m, figures.get(m, []), m in summarised) for m in sorted(dataset.measures)
     )
-    return CompareResult(dataset, tuple(ordered), summaries)
+    return CompareResult(dataset, tuple(ordered), summaries, unlisted)
+
+
+def _named(subject: Subject, covered: set[frozenset[str]]) -> bool:
+    """A review names the claims of this comparison."""
+    return bool(covered) and frozenset(r.id for r in subject.records) in covered
+
+
+def _named_overlaps(
+    dataset: Dataset,
+    covered: set[frozenset[str]],
+    figures: dict[str, list[Figure]],
+    pruned: set[tuple[str, str]],
+) -> Iterator[Subject]:
+    """Pairs a review names that were passed over because their figures overlap: pairs on
+    one measure, or on two related measures, among those whose pairs were ``pruned``."""
+    for claims in sorted(sorted(c) for c in covered):
+        if len(claims) != 2 or any(i not in dataset.claims for i in claims):
+            continue
+        ma, mb = sorted(dataset.claims[i].claim.measure for i in claims)
+        if (ma, mb) not in pruned:
+            continue
+        found = [f for m in {ma, mb} for f in figures[m] if f.records[0].id in claims]
+        x, y = found
+        if x.low <= y.high and y.low <= x.high:
+            yield _figure_pair(dataset, x, y)
 
 
 def _reviewed(dataset: Dataset, comparisons: Iterable[Comparison]) -> set[frozenset[str]]:
