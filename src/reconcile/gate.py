@@ -66,6 +66,11 @@ def _title(code: str) -> str:
 
 
 def _claim_place(dataset: Dataset, claim_id: str) -> tuple[str, int, int]:
+    """The file, line and column of a claim's ``id:`` (found once per claim)."""
+    return dataset.memo(("place", claim_id), lambda: _place_of(dataset, claim_id))
+
+
+def _place_of(dataset: Dataset, claim_id: str) -> tuple[str, int, int]:
     where = dataset.claims[claim_id].where
     line, col = dataset.position(where)
     return where.file, line, col
