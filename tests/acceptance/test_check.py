@@ -207,3 +207,20 @@ def test_output_is_byte_identical_across_runs(run, tmp_path: Path, output_format
     first = run("check", "--format", output_format, str(path))
     second = run("check", "--format", output_format, str(path))
     assert first.stdout == second.stdout
+
+
+@pytest.mark.parametrize(
+    "path",
+    [Path("data/figures.yaml"), Path("tests/cases/conflict/rally-crowd")],
+    ids=lambda p: p.name,
+)
+def test_json_lists_the_judged_comparisons_of_compare_and_its_counts(run, path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = Path(__file__).resolve().parents[2]
+    full = json.loads(run("compare", "--format", "json", str(root / path)).stdout)
+    gate = json.loads(run("check", "--format", "json", str(root / path)).stdout)
+    assert gate["summary"] == full["summary"]
+    assert gate["measures"] == full["measures"]
+    judged = [c for c in full["comparisons"] if c["status"] == "conflict" or c["reviewed"]]
+    assert gate["comparisons"] == judged
+    # the bundled file has consistent and compatible comparisons that check leaves out
+    assert len(judged) < len(full["comparisons"])
