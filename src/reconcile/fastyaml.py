@@ -126,10 +126,14 @@ _JSON_DATE = re.compile(r'"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"')
 _JSON_MARKED_DATE = re.compile(r'"\ue000([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"')
 _MARK = "\ue000"
 _ID_VALUE = r"""(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s"'#,\]}{\[][^#,\]}\n]*?))"""
-_BLOCK_ID = re.compile(
-    r"\n([ \t]*(?:-[ \t]+)?)id[ \t]*:[ \t]*" + _ID_VALUE + r"[ \t]*(?=\r?\n|$|[ \t]#)"
-)
-_FLOW_ID = re.compile(r"([{,][ \t]*)id[ \t]*:[ \t]*" + _ID_VALUE + r"[ \t]*(?=[,}])")
+# An ``id:`` key is found by its literal, then told apart by what precedes it on its line
+# (indentation and a list dash for a block mapping; "{" or "," for a flow mapping) and what
+# follows (a value, then the end of the line or a comment; or "," or "}" in a flow).
+_ID_KEY = re.compile(r"id[ \t]*:")
+_BLOCK_BEFORE = re.compile(r"[ \t]*(?:-[ \t]+)?")
+_FLOW_BEFORE = re.compile(r"[{,][ \t]*\Z")
+_BLOCK_VALUE = re.compile(r"[ \t]*" + _ID_VALUE + r"[ \t]*(?=\r?\n|$|[ \t]#)")
+_FLOW_VALUE = re.compile(r"[ \t]*" + _ID_VALUE + r"[ \t]*(?=[,}])")
 
 
 class _Fallback(Exception):
@@ -145,21 +149,29 @@ def _to_date(text: str) -> Any:
 
 
 def id_positions(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Line and column of every ``id:`` key, found with one scan of the text."""
-    text = "\n" + text  # so that a key on the first line is found like any other
-    matches = sorted(
-        [*_BLOCK_ID.finditer(text), *(_FLOW_ID.finditer(text) if "{" in text else ())],
-        key=lambda m: m.start(),
-    )
+    """Line and column of every ``id:`` key, found with one scan of the text.
+
+    A flow key is not taken from text that the previous flow key's value ran over."""
     found: dict[str, list[tuple[int, int]]] = {}
-    line, searched = 0, 0
-    for match in matches:
-        key = match.end(1)  # where "id" starts
-        line += text.count("\n", searched, key)
-        searched = key
-        column = key - text.rfind("\n", 0, key)
-        value = next(group for group in match.groups()[1:] if group is not None)
-        found.setdefault(value.strip(), []).append((line, column))
+    line, counted, flow_end = 1, 0, 0
+    for key in _ID_KEY.finditer(text):
+        start = key.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        if _BLOCK_BEFORE.fullmatch(before):
+            value = _BLOCK_VALUE.match(text, key.end())
+        elif (flow := _FLOW_BEFORE.search(before)) and line_start + flow.start() >= flow_end:
+            value = _FLOW_VALUE.match(text, key.end())
+            if value is not None:
+                flow_end = value.end()
+        else:
+            continue
+        if value is None:
+            continue
+        line += text.count("\n", counted, start)
+        counted = start
+        name = value[value.lastindex or 0]  # the one alternative of the value that matched
+        found.setdefault(name.strip(), []).append((line, start - line_start + 1))
     return found
 
 

@@ -224,6 +224,97 @@ def test_id_positions_find_block_and_flow_ids() -> None:
     }
 
 
+def _ids_by_two_regexes(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The id scan as two whole-pattern regexes, one for each mapping style (the reference
+    for the literal-led scan, which finds the same keys several times faster)."""
+    import re
+
+    value = r"""(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s"'#,\]}{\[][^#,\]}\n]*?))"""
+    block = re.compile(
+        r"\n([ \t]*(?:-[ \t]+)?)id[ \t]*:[ \t]*" + value + r"[ \t]*(?=\r?\n|$|[ \t]#)"
+    )
+    flow = re.compile(r"([{,][ \t]*)id[ \t]*:[ \t]*" + value + r"[ \t]*(?=[,}])")
+    text = "\n" + text
+    matches = sorted([*block.finditer(text), *flow.finditer(text)], key=lambda m: m.end(1))
+    found: dict[str, list[tuple[int, int]]] = {}
+    for match in matches:
+        key = match.end(1)
+        line = text.count("\n", 0, key)
+        column = key - text.rfind("\n", 0, key)
+        name = next(group for group in match.groups()[1:] if group is not None)
+        found.setdefault(name.strip(), []).append((line, column))
+    return found
+
+
+_ID_PIECES = st.sampled_from(
+    [
+        "id",
+        "id:",
+        " id :",
+        "- id: ",
+        "{id: ",
+        ", id: ",
+        "'a'",
+        '"b"',
+        "c d",
+        "x",
+        " ",
+        "\t",
+        "\n",
+        "\r\n",
+        "  - ",
+        "{",
+        "}",
+        ",",
+        "#",
+        " #",
+        ":",
+        "-",
+        "paid: ",
+        "[",
+        "]",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ID_PIECES, max_size=30).map("".join))
+def test_the_id_scan_finds_what_the_two_regexes_find(text: str) -> None:
+    assert id_positions(text) == _ids_by_two_regexes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("-id: a\n", {}),  # a dash glued to the key: a plain scalar, not a list item
+        ("- - id: a\n", {}),
+        ("paid: a\n", {}),
+        ("- id: a # note\n", {"a": [(1, 3)]}),
+        ("- id: a\r\n", {"a": [(1, 3)]}),
+        ("{id: a, id: b}\n", {"a": [(1, 2)], "b": [(1, 9)]}),
+        ('{n: "x, id: a}"}\n', {"a": [(1, 9)]}),  # a look-alike inside a string is found too
+        ("{id: a b, c}", {"a b": [(1, 2)]}),
+        ("x:\n  id: 'q'", {"q": [(2, 3)]}),
+        ('- id: ""\n', {"": [(1, 3)]}),
+    ],
+)
+def test_the_id_scan_on_edge_cases(text: str, ids: dict[str, list[tuple[int, int]]]) -> None:
+    assert id_positions(text) == ids == _ids_by_two_regexes(text)
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.name)
+def test_the_id_scan_agrees_with_the_regexes_on_every_test_file(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert id_positions(text) == _ids_by_two_regexes(text)
+
+
+def test_the_id_scan_agrees_with_the_regexes_on_a_generated_file() -> None:
+    text = generate(2_000)
+    found = id_positions(text)
+    assert len(found) >= 2_000
+    assert found == _ids_by_two_regexes(text)
+
+
 def test_dates_become_dates() -> None:
     data = RapidYamlParser().parse("a: 2025-10-14\nb: [2024-01-31]\n", "x.yaml").data
     assert data == {"a": dt.date(2025, 10, 14), "b": [dt.date(2024, 1, 31)]}
