@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reconcile.engine import SEVERITIES, CompareResult, Comparison
+from reconcile.progress import SILENT, Steps
 from reconcile.reasons import REASONS
 from reconcile.validate import Dataset, ReviewRecord
 
@@ -140,12 +141,19 @@ def _review_states(
     return states, findings
 
 
-def check(result: CompareResult, fail_on: FailOn = "minor") -> CheckResult:
+_STRIDE = 1_000  # findings between two steps of the progress bar
+
+
+def check(result: CompareResult, fail_on: FailOn = "minor", steps: Steps = SILENT) -> CheckResult:
     """Judge a comparison result against the file's reviews."""
     dataset = result.dataset
-    findings = [
-        _conflict_finding(dataset, c, fail_on) for c in result.comparisons if c.status == "conflict"
-    ]
+    conflicts = [c for c in result.comparisons if c.status == "conflict"]
+    steps.start("explaining conflicts", len(conflicts))
+    findings = []
+    for start in range(0, len(conflicts), _STRIDE):
+        batch = conflicts[start : start + _STRIDE]
+        findings += [_conflict_finding(dataset, c, fail_on) for c in batch]
+        steps.advance(len(batch))
     states, review_findings = _review_states(dataset, result)
     findings.extend(review_findings)
     return CheckResult(result, tuple(sorted(findings, key=_place)), tuple(states))
