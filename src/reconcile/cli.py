@@ -240,7 +240,7 @@ def check(
             report = FindingsReport("check", [], err.problems, _problem_summary(err.problems))
             REPORTERS[chosen](report, sys.stdout)
             raise typer.Exit(ExitCode.INVALID) from None
-        gate = run_check(run_compare(dataset, steps, consistent=False), fail_on.value, steps)
+        gate = run_check(run_compare(dataset, steps, list_consistent=False), fail_on.value, steps)
     files = [(f.name, f.sha256) for f in dataset.files]
     extra = {}
     if chosen == "json":

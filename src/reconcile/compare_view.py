@@ -89,7 +89,8 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
     }
 
 
-def measure_json(m: MeasureSummary) -> dict[str, Any]:
+def measure_json(m: MeasureSummary, judged: bool = False) -> dict[str, Any]:
+    """A measure's summary; ``judged`` for a document that lists no consistent pair."""
     return {
         "id": m.id,
         "label": m.label,
@@ -99,7 +100,7 @@ def measure_json(m: MeasureSummary) -> dict[str, Any]:
         "high": number(m.high),
         "independent_origins": m.independent_origins,
         "positions": [list(p) for p in m.positions],
-        "consistent_pairs_listed": not m.summarised,
+        "consistent_pairs_listed": not (m.summarised or judged),
     }
 
 
@@ -117,7 +118,9 @@ def result_json(
         "version": JSON_VERSION,
         "files": [{"path": f.name, "sha256": f.sha256} for f in result.dataset.files],
         "summary": summary_counts(result),
-        "measures": [measure_json(m) for m in result.measures if selection.keeps_measure(m)],
+        "measures": [
+            measure_json(m, judged) for m in result.measures if selection.keeps_measure(m)
+        ],
         # a generator: a large result is written comparison by comparison, never held whole
         "comparisons": (comparison_json(c) for c in listed),
     }

@@ -102,7 +102,7 @@ class CompareResult:
     dataset: Dataset
     comparisons: tuple[Comparison, ...]
     measures: tuple[MeasureSummary, ...]
-    unlisted: int = 0  # consistent comparisons made but left out (``compare(listed=...)``)
+    unlisted: int = 0  # consistent comparisons counted but not listed (list_consistent=False)
 
     def count(self, status: str) -> int:
         listed = sum(1 for c in self.comparisons if c.status == status)
@@ -309,7 +309,7 @@ def _legal(figures: list[Figure]) -> bool:
 
 def _pairs_within(figures: list[Figure], prune: bool) -> Iterator[tuple[Figure, Figure]]:
     """Pairs of claims on one measure; pruned, only pairs that do not overlap (overlapping
-    ones are consistent). Never prune legal ranges: their stated bounds decide, not overlap."""
+    ones are consistent). Callers never prune legal ranges, where stated bounds decide."""
     if not prune:
         yield from combinations(figures, 2)
         return
@@ -336,12 +336,14 @@ def _apart(figures: list[Figure], others: list[Figure]) -> Iterator[tuple[Figure
         yield from ((figure, other) for other in by_low[start:])
 
 
-def compare(dataset: Dataset, steps: Steps = SILENT, *, consistent: bool = True) -> CompareResult:
+def compare(
+    dataset: Dataset, steps: Steps = SILENT, *, list_consistent: bool = True
+) -> CompareResult:
     """Compare every comparable pair of claims in the dataset.
 
     The consistent pairs of a measure with more claims than ``settings.list_limit`` are not
-    made: its positions summarise them. With ``consistent=False`` (what the gate needs) no
-    consistent comparison is listed: those that would be are counted
+    made: its positions summarise them. With ``list_consistent=False`` (what the gate needs)
+    no consistent comparison is listed: those that would be are counted
     (:attr:`CompareResult.unlisted`), and only pairs whose figures do not overlap are
     examined one by one. Either way a comparison that a review names is listed."""
     by_measure: dict[str, list[ClaimRecord]] = defaultdict(list)
@@ -365,7 +367,7 @@ def compare(dataset: Dataset, steps: Steps = SILENT, *, consistent: bool = True)
         nonlocal unlisted
         if subject is None:
             return
-        if not consistent and subject.status == "consistent" and not _named(subject, covered):
+        if not list_consistent and subject.status == "consistent" and not _named(subject, covered):
             unlisted += 1
             return
         measures: list[str] = []
@@ -387,12 +389,12 @@ def compare(dataset: Dataset, steps: Steps = SILENT, *, consistent: bool = True)
             summarised.add(measure_id)
         one = shared.setdefault((measure_id,), (measure_id,))
         made = 0
-        prune = (big or not consistent) and not _legal(figures[measure_id])
+        prune = (big or not list_consistent) and not _legal(figures[measure_id])
         if prune:
             pruned.add((measure_id, measure_id))
         for x, y in _pairs_within(figures[measure_id], prune):
             subject = _figure_pair(dataset, x, y)
-            listing = consistent and not big  # this measure lists its consistent pairs
+            listing = list_consistent and not big  # this measure lists its consistent pairs
             if subject.status == "consistent" and not listing and not _named(subject, covered):
                 continue
             ids = (measure_id, "1", subject.a.records[0].id, subject.b.records[0].id)
@@ -412,12 +414,12 @@ def compare(dataset: Dataset, steps: Steps = SILENT, *, consistent: bool = True)
             continue
         before = len(comparisons) + unlisted
         first, second = figures.get(ma, []), figures.get(mb, [])
-        prune = not consistent and not _legal(first) and not _legal(second)
+        prune = not list_consistent and not _legal(first) and not _legal(second)
         if prune:
             pruned.add((ma, mb))
         for fx, fy in _pairs_across(first, second, prune):
             add(_figure_pair(dataset, fx, fy))
-        if not consistent:
+        if not list_consistent:
             pairs = len(figures.get(ma, [])) * len(figures.get(mb, []))
             unlisted += pairs - (len(comparisons) + unlisted - before)
     for records in by_measure.values():
@@ -426,8 +428,9 @@ def compare(dataset: Dataset, steps: Steps = SILENT, *, consistent: bool = True)
             if record.claim.derived is not None:
                 add(_derived_subject(dataset, record))
     for subject in _named_overlaps(dataset, covered, figures, pruned):
-        if subject.a.claim.measure not in summarised:
-            unlisted -= 1  # counted above, listed now
+        measure = subject.a.claim.measure
+        if measure != subject.b.claim.measure or measure not in summarised:
+            unlisted -= 1  # counted above, listed now (a summarised measure counts none)
         add(subject)
     ordered = sorted(comparisons, key=attrgetter("sort_key"))
     reviewed = _reviewed(dataset, ordered)
@@ -451,14 +454,14 @@ def _named_overlaps(
 ) -> Iterator[Subject]:
     """Pairs a review names that were passed over because their figures overlap: pairs on
     one measure, or on two related measures, among those whose pairs were ``pruned``."""
-    for claims in sorted(sorted(c) for c in covered):
-        if len(claims) != 2 or any(i not in dataset.claims for i in claims):
+    pairs = [sorted(c) for c in covered if len(c) == 2 and all(i in dataset.claims for i in c)]
+    if not pairs:
+        return
+    by_id = {f.records[0].id: f for group in figures.values() for f in group}
+    for first, second in sorted(pairs):
+        x, y = by_id[first], by_id[second]
+        if tuple(sorted((x.claim.measure, y.claim.measure))) not in pruned:
             continue
-        ma, mb = sorted(dataset.claims[i].claim.measure for i in claims)
-        if (ma, mb) not in pruned:
-            continue
-        found = [f for m in {ma, mb} for f in figures[m] if f.records[0].id in claims]
-        x, y = found
         if x.low <= y.high and y.low <= x.high:
             yield _figure_pair(dataset, x, y)
 

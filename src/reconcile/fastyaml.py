@@ -154,13 +154,18 @@ def id_positions(text: str) -> dict[str, list[tuple[int, int]]]:
     A flow key is not taken from text that the previous flow key's value ran over."""
     found: dict[str, list[tuple[int, int]]] = {}
     line, counted, flow_end = 1, 0, 0
+    flows = "{" in text  # a flow key needs a flow mapping somewhere in the text
     for key in _ID_KEY.finditer(text):
         start = key.start()
         line_start = text.rfind("\n", 0, start) + 1
         before = text[line_start:start]
         if _BLOCK_BEFORE.fullmatch(before):
             value = _BLOCK_VALUE.match(text, key.end())
-        elif (flow := _FLOW_BEFORE.search(before)) and line_start + flow.start() >= flow_end:
+        elif (
+            flows
+            and (flow := _FLOW_BEFORE.search(before))
+            and line_start + flow.start() >= flow_end
+        ):
             value = _FLOW_VALUE.match(text, key.end())
             if value is not None:
                 flow_end = value.end()

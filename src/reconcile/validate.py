@@ -146,7 +146,10 @@ class ClaimRecord:
     claim: Claim
     where: Located
     order: int  # position across all files, in the order they were given
-    id: str  # the claim's id, kept at hand: comparisons read it often
+    id: str = field(init=False)  # the claim's id, kept at hand: comparisons read it often
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", self.claim.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -562,7 +565,7 @@ def _merge(
                 key=True,
             )
             continue
-        dataset.claims[claim.id] = ClaimRecord(claim, where, order, claim.id)
+        dataset.claims[claim.id] = ClaimRecord(claim, where, order)
     dataset.reviews = [ReviewRecord(r, w) for r, w in review_list]
     _check_references(dataset, collectors)
     _check_quotes(dataset, collectors, read_source)

@@ -219,6 +219,12 @@ def test_json_lists_the_judged_comparisons_of_compare_and_its_counts(run, path: 
     full = json.loads(run("compare", "--format", "json", str(root / path)).stdout)
     gate = json.loads(run("check", "--format", "json", str(root / path)).stdout)
     assert gate["summary"] == full["summary"]
+    # check lists no consistent pair that no review names, and its measures say so
+    assert [m["consistent_pairs_listed"] for m in gate["measures"]] == [False] * len(
+        full["measures"]
+    )
+    for measure in [*gate["measures"], *full["measures"]]:
+        del measure["consistent_pairs_listed"]
     assert gate["measures"] == full["measures"]
     judged = [c for c in full["comparisons"] if c["status"] == "conflict" or c["reviewed"]]
     assert gate["comparisons"] == judged

@@ -235,7 +235,8 @@ def _ids_by_two_regexes(text: str) -> dict[str, list[tuple[int, int]]]:
     )
     flow = re.compile(r"([{,][ \t]*)id[ \t]*:[ \t]*" + value + r"[ \t]*(?=[,}])")
     text = "\n" + text
-    matches = sorted([*block.finditer(text), *flow.finditer(text)], key=lambda m: m.end(1))
+    flows = flow.finditer(text) if "{" in text else ()
+    matches = sorted([*block.finditer(text), *flows], key=lambda m: m.end(1))
     found: dict[str, list[tuple[int, int]]] = {}
     for match in matches:
         key = match.end(1)
@@ -296,6 +297,7 @@ def test_the_id_scan_finds_what_the_two_regexes_find(text: str) -> None:
         ("{id: a b, c}", {"a b": [(1, 2)]}),
         ("x:\n  id: 'q'", {"q": [(2, 3)]}),
         ('- id: ""\n', {"": [(1, 3)]}),
+        ("- x: 1\n  note: see a, id: b, c\n", {}),  # no flow mapping: no flow key
     ],
 )
 def test_the_id_scan_on_edge_cases(text: str, ids: dict[str, list[tuple[int, int]]]) -> None:

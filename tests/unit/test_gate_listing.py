@@ -1,4 +1,4 @@
-"""What the gate needs of a comparison: ``compare(consistent=False)`` lists every comparison
+"""What the gate needs of a comparison: ``compare(list_consistent=False)`` lists every comparison
 that ``compare`` lists except the consistent ones no review names, and counts the same.
 
 It examines only pairs whose figures do not overlap; these tests hold that shortcut to the
@@ -52,7 +52,7 @@ def _limited(dataset: Dataset, limit: int) -> Dataset:
 
 def _holds(dataset: Dataset) -> None:
     full = compare(dataset)
-    judged = compare(dataset, consistent=False)
+    judged = compare(dataset, list_consistent=False)
     wanted = tuple(c for c in full.comparisons if c.status != "consistent" or c.reviewed)
     assert judged.comparisons == wanted
     assert judged.measures == full.measures
@@ -101,3 +101,29 @@ def test_a_review_of_an_overlapping_pair_in_a_summarised_measure_lists_that_pair
     (listed,) = [c for c in reviewed.comparisons if set(c.claims) == set(consistent[0])]
     assert listed.status == "consistent"
     assert listed.reviewed
+
+
+RELATED = """\
+version: 1
+settings: {list_limit: 2}
+sources: {s1: {title: t, kind: news}}
+measures:
+  a: {label: A, unit: persons, confusable_with: [b]}
+  b: {label: B, unit: persons}
+claims:
+  - {id: a1, measure: a, value: "100", source: s1}
+  - {id: a2, measure: a, value: "500", source: s1}
+  - {id: a3, measure: a, value: "900", source: s1}
+  - {id: b1, measure: b, value: "100", source: s1}
+reviews:
+  - {claims: [a1, b1], verdict: explained, reason: definition}
+"""
+
+
+def test_a_reviewed_pair_across_measures_is_counted_once_beside_a_summarised_measure() -> None:
+    # a1 is on a summarised measure (3 claims, list_limit 2), b1 on a related one; they agree
+    dataset = build([read_text("related.yaml", RELATED.encode())])
+    _holds(dataset)
+    judged = compare(dataset, list_consistent=False)
+    assert [c.claims for c in judged.comparisons if c.status == "consistent"] == [("a1", "b1")]
+    assert judged.count("consistent") == 1

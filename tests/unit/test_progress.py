@@ -36,7 +36,7 @@ def test_every_stage_of_check_reports_its_whole_work() -> None:
     steps = Recorder()
     text = generate(3_000)
     dataset = build([read_text("big.yaml", text.encode())], steps=steps)
-    gate = check(compare(dataset, steps, consistent=False), "minor", steps)
+    gate = check(compare(dataset, steps, list_consistent=False), "minor", steps)
     labels = [stage[0] for stage in steps.stages]
     assert labels == ["reading", "validating", "comparing", "explaining conflicts"]
     for label, total, advanced in steps.stages:
