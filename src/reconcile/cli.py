@@ -298,13 +298,16 @@ def diff(
     ] = DiffFormat.text,  # type: ignore[attr-defined]
     fail_on: Annotated[
         DiffGate | None,
-        typer.Option("--fail-on", help="Exit 1 when the change brings new conflicts."),
+        typer.Option(
+            "--fail-on", help="Exit 1 when the change brings a conflict that no review covers."
+        ),
     ] = None,
 ) -> None:
     """What moved between two versions: claims added, removed and changed, conflicts that
     appeared or went away, reviews made stale.
 
-    Exit 0, or 1 with --fail-on new-conflicts when a conflict appeared; 2 on invalid input.
+    Exit 0, or 1 with --fail-on new-conflicts when a conflict appeared that no review covers;
+    2 on invalid input.
     """
     from reconcile.diff import DIFF_RENDERERS, GitError, load_revision
     from reconcile.diff import diff as run_diff

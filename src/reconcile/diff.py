@@ -491,8 +491,8 @@ class DiffResult:
 
     @property
     def new_conflicts(self) -> int:
-        """Conflicts that appeared."""
-        return len(self.appeared)
+        """Conflicts that appeared and that no review in the new version covers."""
+        return sum(1 for c in self.appeared if c.new is not None and not c.new.reviewed)
 
     @property
     def changed(self) -> bool:

@@ -38,6 +38,23 @@ def test_fail_on_new_conflicts(run, tmp_path: Path) -> None:  # type: ignore[no-
     assert unchanged.exit_code == 0
 
 
+def test_a_new_conflict_reviewed_in_the_same_change_passes_the_gate(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    moved = _moved_copy(tmp_path)
+    review = (
+        "  - claims: [aj-amnesty-returns, tass-amnesty-returns]\n"
+        "    verdict: disputed\n"
+        "    reason: sourcing\n"
+    )
+    text = moved.read_text(encoding="utf-8")
+    assert text.count("\nreviews:\n") == 1
+    moved.write_text(text.replace("\nreviews:\n", "\nreviews:\n" + review), "utf-8")
+    gated = run("diff", "--fail-on", "new-conflicts", str(BUNDLED), str(moved))
+    assert gated.exit_code == 0
+    # the conflict is still reported as one that appeared, with its review
+    assert "1 conflict appeared" in gated.stdout
+    assert run("check", str(moved)).exit_code == 1  # the stale review still fails check
+
+
 def test_rev_outside_a_repository_is_a_clear_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     moved = _moved_copy(tmp_path)
     result = run("diff", "--rev", "HEAD", str(moved))
