@@ -97,6 +97,7 @@ from reconcile.problems import InputError, Problem
 from reconcile.subjects import Kind, Severity, Status, fmt, interval_text
 from reconcile.validate import Dataset, build
 from reconcile.values import Quantity
+from reconcile.words import count
 
 JSON_VERSION = 1
 
@@ -697,19 +698,15 @@ def diff(
 # --- showing it -------------------------------------------------------------------------
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
 def summary_line(result: DiffResult) -> str:
     """'1 conflict appeared, 0 resolved, 1 status changed; 2 claims changed, ...'."""
     n = result.counts()
     return (
-        f"{_plural(n['conflicts_appeared'], 'conflict')} appeared, "
-        f"{n['conflicts_resolved']} resolved, {n['status_changed']} changed status; "
-        f"{_plural(n['claims_changed'], 'claim')} changed, {n['claims_added']} added, "
-        f"{n['claims_removed']} removed; "
-        f"{_plural(n['reviews_made_stale'], 'review')} made stale"
+        f"{count(n['conflicts_appeared'], 'conflict')} appeared, "
+        f"{n['conflicts_resolved']:,} resolved, {n['status_changed']:,} changed status; "
+        f"{count(n['claims_changed'], 'claim')} changed, {n['claims_added']:,} added, "
+        f"{n['claims_removed']:,} removed; "
+        f"{count(n['reviews_made_stale'], 'review')} made stale"
     )
 
 

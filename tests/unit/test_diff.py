@@ -542,3 +542,17 @@ def test_renderers_are_deterministic(result: DiffResult) -> None:
     again = diff(dataset(OLD), dataset(NEW), old_label="HEAD~1", new_label="working tree")
     for name in DIFF_RENDERERS:
         assert rendered(again, name) == rendered(result, name)
+
+
+def test_the_summary_writes_large_counts_with_thousands_separators() -> None:
+    from reconcile.diff import summary_line
+
+    # 1,200 more claims that each sell 1,000 tickets: each conflicts with the courier's 1,500
+    extra = "".join(
+        f"  - {{id: extra-{i:04d}, measure: tickets, value: '1,000', source: herald}}\n"
+        for i in range(1_200)
+    )
+    grown = diff(dataset(OLD), dataset(HEAD + OLD_CLAIMS + extra + REVIEWS))
+    line = summary_line(grown)
+    assert line.startswith("1,200 conflicts appeared, 0 resolved")
+    assert "0 claims changed, 1,200 added, 0 removed" in line
