@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from reconcile.jsonout import write_json
 from reconcile.models import Claim, Period
 from reconcile.validate import ClaimRecord, Dataset
+from reconcile.words import count
 
 JSON_VERSION = 1
 TABLE_COLUMNS = (
@@ -147,15 +148,26 @@ def _bound(value: Any, open_end: str) -> str:
     return open_end if value is None else _cell(value)
 
 
+TABLE_WIDTH = 200  # the width of the table piped or redirected
+
+
 def render_table(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
+    from reconcile.terminal import console, plain_table
+
+    title = count(len(records), "claim")
+    rows = [table_row(record, dataset) for record in records]
+    if not stream.isatty():
+        # piped: the lines rich would draw, written directly when the table fits the width
+        drawn = plain_table(title, TABLE_COLUMNS, rows, TABLE_WIDTH)
+        if drawn is not None:
+            stream.write(drawn)
+            return
     from rich.table import Table
 
-    from reconcile.terminal import console
-
-    table = Table(*TABLE_COLUMNS, title=f"{len(records)} claims", title_justify="left")
-    for record in records:
-        table.add_row(*table_row(record, dataset))
-    with console(stream, piped_width=200) as out:
+    table = Table(*TABLE_COLUMNS, title=title, title_justify="left")
+    for row in rows:
+        table.add_row(*row)
+    with console(stream, piped_width=TABLE_WIDTH) as out:
         out.print(table)
 
 

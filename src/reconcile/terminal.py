@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
 from typing import TYPE_CHECKING, TextIO
@@ -148,3 +148,64 @@ def _wrap_ascii(text: str, width: int) -> list[str]:
             start += width
     lines.append(text[start:])
     return lines
+
+
+_PLAIN_CELL = re.compile(r"[^\[\]\x00-\x1f\x7f]*")  # no markup brackets, no control characters
+
+
+def _plain(text: str) -> bool:
+    """Text that rich lays out one character a cell or two: no markup, no control
+    characters, and nothing of no width (a combining accent, a joiner)."""
+    if not _PLAIN_CELL.fullmatch(text):
+        return False
+    if text.isascii() or text.translate(_NARROW).isascii():
+        return True
+    from rich.cells import get_character_cell_size
+
+    return all(get_character_cell_size(ch) > 0 for ch in text)
+
+
+def plain_table(
+    title: str, header: Sequence[str], rows: Sequence[Sequence[str]], width: int
+) -> str | None:
+    """A table drawn as rich draws a left-titled ``Table`` on a piped console of ``width``
+    (heavy head, padding of one, no trailing spaces) when every column fits at its natural
+    width; None when rich would have to shrink or wrap a column, or read markup in a cell,
+    or when there are no rows. A differential test holds it to rich."""
+    from rich import box
+
+    if not rows or not all(_plain(c) for row in [header, *rows] for c in row):
+        return None
+    widths = [_cells(h) for h in header]
+    measured = [[_cells(c) for c in row] for row in rows]
+    for sizes in measured:
+        widths = [max(w, c) for w, c in zip(widths, sizes, strict=True)]
+    drawn_width = sum(widths) + 3 * len(widths) + 1
+    if drawn_width > width or _cells(title) > drawn_width or not _plain(title):
+        return None  # rich would shrink the columns, or wrap the title
+    edge = box.HEAVY_HEAD
+
+    def rule(left: str, line: str, cross: str, right: str) -> str:
+        return left + cross.join(line * (w + 2) for w in widths) + right + "\n"
+
+    def cells(row: Sequence[str], sizes: Sequence[int], outer: str, inner: str) -> str:
+        padded = [c + " " * (w - n) for c, n, w in zip(row, sizes, widths, strict=True)]
+        return f"{outer} " + f" {inner} ".join(padded) + f" {outer}\n"
+
+    lines = [title.rstrip() + "\n"] if title else []
+    lines.append(rule(edge.top_left, edge.top, edge.top_divider, edge.top_right))
+    lines.append(cells(header, [_cells(h) for h in header], edge.head_left, edge.head_vertical))
+    lines.append(
+        rule(
+            edge.head_row_left,
+            edge.head_row_horizontal,
+            edge.head_row_cross,
+            edge.head_row_right,
+        )
+    )
+    lines += [
+        cells(row, sizes, edge.mid_left, edge.mid_vertical)
+        for row, sizes in zip(rows, measured, strict=True)
+    ]
+    lines.append(rule(edge.bottom_left, edge.bottom, edge.bottom_divider, edge.bottom_right))
+    return "".join(lines)
