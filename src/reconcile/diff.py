@@ -233,16 +233,11 @@ def _may_be_figure(name: str) -> bool:
     )
 
 
-def _has_version(raw: bytes) -> bool:
-    """A top-level ``version:`` line near the start, as the loader's discovery requires."""
-    return loader._VERSION_LINE.search(raw[: 64 * 1024].decode("utf-8", "replace")) is not None
-
-
 def load_revision(rev: str, paths: Sequence[Path], cwd: Path | None = None) -> Dataset:
     """The figure files at PATHS as they were at git revision REV, read with
     ``git cat-file blob REV:relpath`` (never touching the working tree); folders listed with
     ``git ls-tree -r REV -- relpath`` and filtered like loader.discover does (.yaml/.yml with a
-    top-level ``version:`` line). File names in the Dataset are the same as the working paths
+    top-level key of a figure file). File names in the Dataset are the same as the working paths
     the user gave (so lines are comparable), and source texts for quote checks are read at the
     same revision (pass read_source to validate.build).
 
@@ -264,7 +259,7 @@ def load_revision(rev: str, paths: Sequence[Path], cwd: Path | None = None) -> D
             inside = []
             for name in filter(_may_be_figure, revision.files_in(top, commit, relative)):
                 raw = revision.blob(top, commit, f"{relative}/{name}" if relative else name)
-                if raw is not None and _has_version(raw):
+                if raw is not None and loader.has_figure_key(raw):
                     inside.append((str(path / name), raw))
             if not inside:
                 problems.append(loader.empty_folder(str(path)))

@@ -33,7 +33,10 @@ FIGURE_SUFFIXES = (".yaml", ".yml")
 SURROGATE_ESCAPE = re.compile(
     r"\\(?:u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2})"
 )
-_VERSION_LINE = re.compile(r"^version\s*:", re.MULTILINE)
+# A YAML file in a folder is read as a figure file when its top level has one of the keys
+# that only figure files have; a file with any of them but no version is then an error (a
+# misspelt "version:" must not make a file of claims drop out of the check unseen).
+_FIGURE_KEY = re.compile(r"^(?:version|sources|origins|measures|claims|reviews)\s*:", re.MULTILINE)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]+")
 # Deep block nesting needs deep indentation or a run of "- - - ..." on one line; both are
 # found by scans that start from a literal, which are fast on large files.
@@ -479,7 +482,7 @@ def empty_folder(name: str) -> Problem:
         1,
         "E104",
         "no figure files in this folder (a figure file ends in .yaml or .yml and has a "
-        "top-level 'version:' line)",
+        "top-level 'version:', 'sources:', 'origins:', 'measures:', 'claims:' or 'reviews:' key)",
     )
 
 
@@ -489,7 +492,12 @@ def _is_figure_file(path: Path) -> bool:
             head = handle.read(64 * 1024)
     except OSError:
         return True  # unreadable: kept, so that reading it reports why
-    return _VERSION_LINE.search(head.decode("utf-8", "replace")) is not None
+    return has_figure_key(head)
+
+
+def has_figure_key(raw: bytes) -> bool:
+    """The first 64 KiB of a file hold a top-level key that only figure files have."""
+    return _FIGURE_KEY.search(raw[: 64 * 1024].decode("utf-8", "replace")) is not None
 
 
 class Locator:

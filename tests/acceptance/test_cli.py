@@ -126,6 +126,24 @@ def test_missing_path_is_a_clear_error(run, tmp_path: Path) -> None:  # type: ig
     assert result.stdout == f"{missing}:1:1: error E101 no such file or folder\n"
 
 
+def test_a_folder_file_with_a_misspelt_version_is_reported_not_skipped(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "figures"
+    folder.mkdir()
+    (folder / "main.yaml").write_text(DANGLING.replace("measure: crowds", "measure: crowd"))
+    extra = DANGLING.replace("version: 1", "verison: 1").replace("paper-crowd", "extra-crowd")
+    (folder / "extra.yaml").write_text(extra.replace("measure: crowds", "measure: crowd"))
+    (folder / "mkdocs.yml").write_text("site_name: Figures\nnav: [index.md]\n")  # not figures
+    result = run("validate", "--format", "parsable", str(folder))
+    assert result.exit_code == 2
+    extra_path = folder / "extra.yaml"
+    assert result.stdout.splitlines()[:2] == [
+        f"{extra_path}:1:1: error E200 version missing: start the file with 'version: 1'",
+        f"{extra_path}:1:1: error E201 unknown key 'verison' (did you mean 'version'?); "
+        "accepted here: version, topic, settings, sources, origins, measures, claims, reviews",
+    ]
+    assert "mkdocs.yml" not in result.stdout
+
+
 def test_compare_defaults_to_the_bundled_file(  # type: ignore[no-untyped-def]
     run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
