@@ -714,6 +714,20 @@ def _read_digits(text: str) -> tuple[Decimal, int | None]:
     return Decimal(digits), None
 
 
+# "20.000" is 20 to three decimals in English, and 20,000 where a dot groups thousands (as
+# "1.234.567" does, which is read so). With no scale word after it, it is refused as ambiguous.
+_DOT_OR_THOUSANDS: Final = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
+
+
+def _dot_or_thousands(digits: str) -> str:
+    whole, fraction = digits.split(".")
+    return (
+        f"'{digits}' is ambiguous: {whole},{fraction} (a dot between thousands) or {digits} "
+        f"(a decimal point)? Write '{whole},{fraction}' for thousands; for the decimal, give "
+        f"the value as a YAML number (value: {digits}) or add a fourth decimal ('{digits}0')"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Figure:
     """One figure, read from digits or number words, with no hedge or unit."""
@@ -739,6 +753,8 @@ def _read_figure(tokens: Sequence[_Token]) -> _Figure:
         mantissa, decimals = _read_digits(texts[0])
         if len(texts) == 1:
             scale_word = None
+            if _DOT_OR_THOUSANDS.fullmatch(texts[0]):
+                raise _Unreadable(_dot_or_thousands(texts[0]))
         elif len(texts) == 2 and texts[1] in _SCALES:
             scale_word = texts[1]
         else:
@@ -1156,8 +1172,8 @@ def _quick_figure(digits: str, scale_word: str | None) -> tuple[Decimal, Decimal
 def _quick_text(text: str, tolerances: _Tolerances) -> Quantity | None:
     """A text of one of the common forms read directly, or None for the full reader."""
     match = _QUICK_FORM.fullmatch(text)
-    if match is None:
-        return None
+    if match is None or (_DOT_OR_THOUSANDS.search(text) and not match["scale"]):
+        return None  # not a common form, or ambiguous: the full reader reads it, or says why
     if match["low"] is not None:
         low = _quick_figure(match["low"], None)
         high = _quick_figure(match["high"], None)

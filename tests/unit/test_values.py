@@ -69,7 +69,7 @@ DIGITS = [
     exact("4,81,486", 481_486, 1),
     exact("12,34,567", 1_234_567, 1),
     exact("1.234.567", 1_234_567, 1),
-    exact("1.500", 1.5, 0.001),
+    exact("1.5000", 1.5, 0.0001),
     exact("1.50", 1.5, 0.01),
     exact("235,000.50", 235_000.5, 0.01),
     exact("1 234.5", 1234.5, 0.1),
@@ -553,6 +553,44 @@ def test_unreadable_values(raw: Any, reason: str) -> None:
     with pytest.raises(ValueTextError) as caught:
         parse_value(raw)
     assert reason in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["20.000", "1.500", "about 235.000", "between 1.500 and 2.000", "12.345%", "1.000 years"],
+)
+def test_a_dot_before_three_digits_is_refused_as_ambiguous(text: str) -> None:
+    # 20.000 is twenty in English and twenty thousand where a dot groups thousands
+    with pytest.raises(ValueTextError) as caught:
+        parse_value(text)
+    assert "is ambiguous" in caught.value.reason
+    assert "(a dot between thousands)" in caught.value.reason
+
+
+def test_the_ambiguity_says_how_to_write_either_reading() -> None:
+    with pytest.raises(ValueTextError) as caught:
+        parse_value("20.000")
+    assert caught.value.reason == (
+        "'20.000' is ambiguous: 20,000 (a dot between thousands) or 20.000 (a decimal point)? "
+        "Write '20,000' for thousands; for the decimal, give the value as a YAML number "
+        "(value: 20.000) or add a fourth decimal ('20.0000')"
+    )
+    # both ways out are read as the message says
+    assert parse_value("20,000").best == 20_000
+    assert (parse_value(20.0).best, parse_value("20.0000").precision) == (20, 0.0001)
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("2.125 million", 2_125_000),
+        ("0.235", 0.235),
+        ("1.234.567", 1_234_567),
+        ("12.3456", 12.3456),
+    ],
+)
+def test_forms_with_a_dot_that_are_not_ambiguous(text: str, best: float) -> None:
+    assert parse_value(text).best == best
 
 
 def test_the_error_message_quotes_the_text_and_lists_the_forms() -> None:
