@@ -50,14 +50,16 @@ class Figure:
 
     @classmethod
     def of(cls, record: ClaimRecord, scale: float = 1.0, per_year: bool = False) -> Figure:
+        """A claim's figure; a legal range's stated bounds are exact, with no rounding."""
         value = record.claim.value
         best = value.best * scale if value.best is not None else None
+        legal = record.claim.type == "legal-range"
         return cls(
             value.low * scale,
             value.high * scale,
             best,
             (record,),
-            value.rounding * scale,
+            0.0 if legal else value.rounding * scale,
             per_year=per_year,
         )
 

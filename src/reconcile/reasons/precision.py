@@ -8,7 +8,9 @@ It also fires for figures that agree although their stated values differ: when a
 stated values differ by no more than the coarser figure's rounding allowance, it says that
 the rounding takes in the other figure. (Without a hedge, two single figures agree only
 when they are equal, so that case comes from a ``{low, best, high}`` mapping, a sum of parts
-or a derived figure.)
+or a derived figure.) A legal range states its bounds exactly ("up to 1,000" in a law is
+1,000, not anything from 500 to 1,500), so it has no rounding allowance: the reason never
+rests on one, and a gap between legal bounds is minor only under ``settings.minor_gap``.
 
 Example::
 

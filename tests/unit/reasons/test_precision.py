@@ -225,3 +225,18 @@ def test_an_up_to_figure_is_rounded_around_its_stated_end() -> None:
     )
     comparison = check(text, claims=["cap", "count"], status="conflict", fires=["precision"])
     cites(comparison, "precision", "anything from 25,000 to 35,000")
+
+
+def test_a_legal_bound_is_exact_not_rounded() -> None:
+    # "up to 1,000" in a law is 1,000: against a maximum of 500 the gap of 500 is major, and
+    # the round figure does not make it a matter of rounding
+    fines = figure_file(
+        claim("herald-fine", "fine", "100 to 500", "herald", type="legal-range"),
+        claim("courier-fine", "fine", "up to 1,000", "courier", type="legal-range"),
+        measures={"fine": measure("Fine for the offence", "currency:EUR")},
+    )
+    check(fines, ["courier-fine", "herald-fine"], "conflict", "major", not_fires=["precision"])
+    # the same maximums as counts: 1,000 is given to the nearest 1,000, the gap within it
+    counts = fines.replace(", type: legal-range", "").replace("100 to 500", "500")
+    counts = counts.replace("up to 1,000", "1,000")
+    check(counts, ["courier-fine", "herald-fine"], "conflict", "minor", likely="precision")
