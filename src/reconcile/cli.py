@@ -194,6 +194,14 @@ def compare(
     from reconcile.problems import InputError
     from reconcile.validate import load
 
+    if min_severity is not None and status and "conflict" not in {s.value for s in status}:
+        shown = ", ".join(s.value for s in status)
+        typer.echo(
+            f"Error: --min-severity keeps only conflicts, and --status {shown} keeps none: "
+            "add --status conflict, or leave out one of the two",
+            err=True,
+        )
+        raise typer.Exit(ExitCode.INVALID)
     with terminal_steps() as steps:
         try:
             dataset = load(_paths(paths), steps=steps)

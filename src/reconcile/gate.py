@@ -138,8 +138,9 @@ def _review_states(
         if comparison is not None:
             states.append(ReviewState(record, "stale", comparison.status))
             message = (
-                f"stale review: {listed} are now {comparison.status}, no longer a conflict; "
-                "the figures changed since the review: look again and remove or update it"
+                f"stale review: {listed} are {comparison.status}, not a conflict (the figures "
+                "changed since the review, or it was never one): look again and remove or "
+                "update it"
             )
             code = "stale-review"
         else:

@@ -80,8 +80,8 @@ def test_stale_review_fails(run, tmp_path: Path) -> None:  # type: ignore[no-unt
     assert result.exit_code == 1
     assert result.stdout == (
         f"{path}:22:5: error stale-review stale review: organisers-crowd, police-crowd are "
-        "now consistent, no longer a conflict; the figures changed since the review: look "
-        "again and remove or update it\n"
+        "consistent, not a conflict (the figures changed since the review, or it was never "
+        "one): look again and remove or update it\n"
     )
 
 

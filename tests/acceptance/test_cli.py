@@ -212,6 +212,30 @@ def test_compare_filters(run) -> None:  # type: ignore[no-untyped-def]
         assert "definition" in [r["code"] for r in c["reasons"]]
 
 
+def test_compare_refuses_a_severity_with_statuses_that_hold_no_conflict(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("compare", "--status", "consistent", "--min-severity", "major", str(BUNDLED))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: --min-severity keeps only conflicts, and --status consistent keeps none: "
+        "add --status conflict, or leave out one of the two\n"
+    )
+    both = run(
+        "compare",
+        "--status",
+        "consistent",
+        "--status",
+        "conflict",
+        "--min-severity",
+        "major",
+        "--format",
+        "json",
+        str(BUNDLED),
+    )
+    assert both.exit_code == 0
+    assert {c["status"] for c in json.loads(both.stdout)["comparisons"]} == {"conflict"}
+
+
 def test_compare_unknown_measure_filter(run) -> None:  # type: ignore[no-untyped-def]
     result = run("compare", "--measure", "awoll", str(BUNDLED))
     assert result.exit_code == 2
