@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -307,10 +308,6 @@ class FigureText:
     parsed: Parsed | None = None
     _locator: Locator | None = field(default=None, repr=False)
 
-    @property
-    def folder(self) -> Path:
-        return Path(self.name).parent
-
     def locate(self, loc: Sequence[int | str], key: bool = False) -> tuple[int, int]:
         if self._locator is None:
             self._locator = Locator(self.text)
@@ -458,8 +455,10 @@ def discover(paths: Sequence[Path]) -> list[Path]:
             if not inside:
                 problems.append(empty_folder(str(path)))
             found.extend(inside)
-        elif path.is_file():
-            found.append(path)
+        elif path.is_file() or (path.exists() and not path.is_dir()):
+            found.append(path)  # a file, or a pipe or device: "<(cat a.yaml)", /dev/stdin
+        elif str(path) == "-" and Path("/dev/stdin").exists():
+            found.append(Path("/dev/stdin"))  # "-": the standard input
         else:
             problems.append(Problem(str(path), 1, 1, "E101", "no such file or folder"))
     if problems:
@@ -493,6 +492,19 @@ def _is_figure_file(path: Path) -> bool:
     except OSError:
         return True  # unreadable: kept, so that reading it reports why
     return has_figure_key(head)
+
+
+def source_folder(name: str) -> Path:
+    """The folder that a figure file's source texts are named from: the file's own; for a
+    file read through a pipe or the standard input, the folder of the file behind it, else
+    the current folder."""
+    path = Path(name)
+    if not name.startswith(("/dev/", "/proc/")):
+        return path.parent
+    real = os.path.realpath(path)
+    if not real.startswith(("/dev/", "/proc/")) and os.path.isfile(real):
+        return Path(real).parent
+    return Path()
 
 
 def has_figure_key(raw: bytes) -> bool:

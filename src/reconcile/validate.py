@@ -702,7 +702,7 @@ def _check_quotes(
         if source.text is None:
             continue
         where = dataset.where[("sources", source_id)]
-        path = Path(where.file).parent / source.text
+        path = loader.source_folder(where.file) / source.text
         try:
             if path.is_file() and path.stat().st_size > loader.MAX_FILE_BYTES:
                 raise ValueError(f"larger than {loader.MAX_FILE_BYTES:,} bytes")

@@ -144,6 +144,31 @@ def test_a_folder_file_with_a_misspelt_version_is_reported_not_skipped(run, tmp_
     assert "mkdocs.yml" not in result.stdout
 
 
+def test_a_figure_file_can_come_through_standard_input(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "reconcile", "validate", "--format", "parsable", "-"]
+    # through a pipe: source texts are named from the current folder
+    shutil.copytree(BUNDLED.parent / "sources", tmp_path / "sources")
+    piped = subprocess.run(
+        command, input=BUNDLED.read_bytes(), capture_output=True, cwd=tmp_path, check=False
+    )
+    assert (piped.returncode, piped.stdout) == (0, b"")
+    assert piped.stderr.startswith(b"valid: 20 claims")
+    # redirected from a file: from the folder of that file
+    with BUNDLED.open("rb") as stdin:
+        redirected = subprocess.run(command, stdin=stdin, capture_output=True, cwd=ROOT.parent)
+    assert redirected.returncode == 0, redirected.stdout
+    # a pipe with no source texts beside it: the error names the file as standard input
+    missing = subprocess.run(
+        command, input=BUNDLED.read_bytes(), capture_output=True, cwd=tmp_path / "sources"
+    )
+    assert missing.returncode == 2
+    assert missing.stdout.startswith(b"/dev/stdin:18:11: error E402 cannot read source text")
+
+
 def test_compare_defaults_to_the_bundled_file(  # type: ignore[no-untyped-def]
     run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
