@@ -320,6 +320,24 @@ _UNIT_SPELLINGS: Final[dict[str, str]] = {
     "person": "persons",
     "persons": "persons",
     "people": "persons",
+    # currencies by name or code, after the figure ("500 euros", "2 million USD")
+    "euro": "currency:eur",
+    "euros": "currency:eur",
+    "eur": "currency:eur",
+    "dollar": "currency:usd",
+    "dollars": "currency:usd",
+    "us dollars": "currency:usd",
+    "usd": "currency:usd",
+    "pounds sterling": "currency:gbp",
+    "gbp": "currency:gbp",
+    "hryvnia": "currency:uah",
+    "hryvnias": "currency:uah",
+    "uah": "currency:uah",
+    "rouble": "currency:rub",
+    "roubles": "currency:rub",
+    "ruble": "currency:rub",
+    "rubles": "currency:rub",
+    "rub": "currency:rub",
 }
 
 

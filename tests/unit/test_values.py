@@ -996,3 +996,22 @@ def test_the_quick_path_reads_what_it_reads_as_the_full_reader(
     quick, full = read_both(text, approximate, nearly)
     if quick is not None:
         assert quick == full
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "low", "high"),
+    [
+        ("100 to 500 euros", "currency:eur", 100, 500),
+        ("500 EUR", "currency:eur", 500, 500),
+        ("2 million USD", "currency:usd", 2_000_000, 2_000_000),
+        ("15,000 hryvnias", "currency:uah", 15_000, 15_000),
+        ("300 pounds sterling", "currency:gbp", 300, 300),
+        ("1,000 roubles", "currency:rub", 1_000, 1_000),
+    ],
+)
+def test_a_currency_named_after_the_figure_is_its_unit(
+    text: str, unit: str, low: float, high: float
+) -> None:
+    value = parse_value(text)
+    assert (value.unit, value.low, value.high) == (unit, low, high)
+    assert canonical_unit(unit.upper().replace("CURRENCY", "currency")) == unit

@@ -203,7 +203,6 @@ def test_a_point_in_time_is_not_a_rate() -> None:
         ("A 36-year-old clerk.", "years"),
         ("A 3-metre-high wall.", "m"),
         ("Spending totals €412 million.", "currency:EUR"),
-        ("It receives 95 million euros.", "currency:EUR"),
         ("Then 3,000 of our soldiers died.", "persons"),
         ("A rise of about 0.3 percentage points.", "percentage points"),
     ],
@@ -214,9 +213,16 @@ def test_unit_guess_from_the_noun_that_follows(text: str, unit: str) -> None:
     assert guess is not None and guess.value == unit
 
 
-def test_a_unit_in_the_value_is_not_guessed() -> None:
-    (proposal,) = proposals("It carries 5–12 years in jail.")
-    assert proposal.guess("unit") is None and proposal.quantity.unit == "years"
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("It carries 5–12 years in jail.", "years"),
+        ("It receives 95 million euros.", "currency:eur"),
+    ],
+)
+def test_a_unit_in_the_value_is_not_guessed(text: str, unit: str) -> None:
+    (proposal,) = proposals(text)
+    assert proposal.guess("unit") is None and proposal.quantity.unit == unit
 
 
 def test_rate_guess_from_the_same_clause() -> None:
