@@ -333,3 +333,14 @@ def test_status_filter_shows_only_measures_with_such_comparisons(run) -> None:  
     assert "## abandoning-posts" in everything
     assert "## abandoning-posts" not in conflicts
     assert "## desertion-penalty" in conflicts
+
+
+def test_the_hooks_read_the_whole_folder_not_each_changed_file() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    for hook in hooks:
+        # a file of claims alone lacks the sources and measures of its sibling files
+        assert hook["pass_filenames"] is False, hook["id"]
+        assert hook["args"] == ["data/"], hook["id"]
+        assert hook["entry"].startswith("reconcile "), hook["id"]
