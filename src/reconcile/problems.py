@@ -51,6 +51,7 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ErrorCode("E311", "period ends before it starts"),
         ErrorCode("E401", "quote not found in source text"),
         ErrorCode("E402", "source text unreadable"),
+        ErrorCode("E403", "value not in its quote"),
     )
 }
 

@@ -569,6 +569,7 @@ def _merge(
     dataset.reviews = [ReviewRecord(r, w) for r, w in review_list]
     _check_references(dataset, collectors)
     _check_quotes(dataset, collectors, read_source)
+    _check_quoted_figures(dataset, collectors)
 
 
 def _raw_id(raw: Any) -> str | None:
@@ -692,6 +693,23 @@ def _check_unit(dataset: Dataset, record: ClaimRecord, collector: _Collector) ->
             f"the value is written in {written} but {whose} is {expected}; write the figure "
             f"in {expected} or set the claim's unit",
         )
+
+
+def _check_quoted_figures(dataset: Dataset, collectors: dict[str, _Collector]) -> None:
+    """A claim's value in digits must be among the figures its quote gives, when the quote
+    gives any in digits: a value copied wrong from its own quote is the commonest slip."""
+    for record in dataset.claims.values():
+        claim = record.claim
+        if claim.quote is None:
+            continue
+        quoted = quotes.missing_from_quote(claim.value.text, claim.quote)
+        if quoted is not None:
+            collectors[record.where.file].add(
+                (*record.where.loc, "value"),
+                "E403",
+                f"the value {claim.value.text!r} is not in its quote, which gives "
+                f"{', '.join(quoted)}; correct the value, or the quote",
+            )
 
 
 def _check_quotes(

@@ -9,12 +9,18 @@ from tests.conftest import BUNDLED
 
 
 def _moved_copy(tmp_path: Path) -> Path:
-    """The bundled file with the 29,000 returns moved to 35,000, and its source texts."""
+    """The bundled file with the 29,000 returns moved to 35,000 (and the quote that says
+    29,000 taken out, as E403 asks), and its source texts."""
     shutil.copytree(BUNDLED.parent / "sources", tmp_path / "sources")
     moved = tmp_path / "figures.yaml"
     text = BUNDLED.read_text(encoding="utf-8")
-    assert text.count('value: "only 29,000"') == 1
-    moved.write_text(text.replace('value: "only 29,000"', 'value: "only 35,000"'), "utf-8")
+    quote = (
+        '    quote: "However, the results were starkly underwhelming, with only 29,000 soldiers '
+        'returning"\n'
+    )
+    assert text.count('value: "only 29,000"') == 1 and text.count(quote) == 1
+    text = text.replace('value: "only 29,000"', 'value: "only 35,000"').replace(quote, "")
+    moved.write_text(text, "utf-8")
     return moved
 
 

@@ -94,7 +94,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_a_move_and_a_new_conflict(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = Path("data/figures.yaml")
-    (repo / path).write_text(figures(value="600"), encoding="utf-8")
+    (repo / path).write_text(figures(value="1,500"), encoding="utf-8")
     # the working tree's source text no longer holds the old quote: the old version's quotes
     # are checked against the text at the revision
     (repo / "data/sources/herald.txt").write_text("Rewritten.\n", encoding="utf-8")
@@ -108,7 +108,7 @@ def test_a_move_and_a_new_conflict(repo: Path, monkeypatch: pytest.MonkeyPatch) 
     (change,) = result.claims_changed
     assert change.id == "visitors-herald"
     assert change.value is not None
-    assert (change.value.direction, change.value.move) == ("up", 100)
+    assert (change.value.direction, change.value.move) == ("up", 1_000)
     assert result.new_conflicts == 1
     (appeared,) = result.appeared
     assert appeared.claims == ("visitors-courier", "visitors-herald")
@@ -120,7 +120,7 @@ def test_an_earlier_revision_and_a_folder(repo: Path) -> None:
     commit(
         repo,
         {
-            "data/figures.yaml": figures(value="600"),
+            "data/figures.yaml": figures(value="1,500"),
             "data/notes.yaml": "not: a figure file\n",
             "data/.drafts/draft.yaml": "version: 1\nclaims: [nonsense]\n",
         },
@@ -183,7 +183,7 @@ def test_invalid_at_the_revision(repo: Path) -> None:
 
 
 def test_quote_checked_at_the_revision(repo: Path) -> None:
-    commit(repo, {"data/figures.yaml": figures(quote="900 people came")}, "Misquote")
+    commit(repo, {"data/figures.yaml": figures(quote="500 people came to the show")}, "Misquote")
     commit(repo, {"data/figures.yaml": figures()}, "Quote again")
     with pytest.raises(InputError) as caught:
         load_revision("HEAD~1", [Path("data/figures.yaml")], cwd=repo)
