@@ -569,7 +569,6 @@ def _merge(
     dataset.reviews = [ReviewRecord(r, w) for r, w in review_list]
     _check_references(dataset, collectors)
     _check_quotes(dataset, collectors, read_source)
-    _check_quoted_figures(dataset, collectors)
 
 
 def _raw_id(raw: Any) -> str | None:
@@ -695,23 +694,6 @@ def _check_unit(dataset: Dataset, record: ClaimRecord, collector: _Collector) ->
         )
 
 
-def _check_quoted_figures(dataset: Dataset, collectors: dict[str, _Collector]) -> None:
-    """A claim's value in digits must be among the figures its quote gives, when the quote
-    gives any in digits: a value copied wrong from its own quote is the commonest slip."""
-    for record in dataset.claims.values():
-        claim = record.claim
-        if claim.quote is None:
-            continue
-        quoted = quotes.missing_from_quote(claim.value.text, claim.quote)
-        if quoted is not None:
-            collectors[record.where.file].add(
-                (*record.where.loc, "value"),
-                "E403",
-                f"the value {claim.value.text!r} is not in its quote, which gives "
-                f"{', '.join(quoted)}; correct the value, or the quote",
-            )
-
-
 def _check_quotes(
     dataset: Dataset, collectors: dict[str, _Collector], read_source: SourceReader
 ) -> None:
@@ -738,8 +720,20 @@ def _check_quotes(
             )
     for record in dataset.claims.values():
         claim = record.claim
+        if claim.quote is None:
+            continue
+        # the value in digits must be among the figures its quote gives, when the quote gives
+        # any near it: a value copied wrong from its own quote is the commonest slip
+        quoted = quotes.missing_from_quote(claim.value.text, claim.quote)
+        if quoted is not None:
+            collectors[record.where.file].add(
+                (*record.where.loc, "value"),
+                "E403",
+                f"the value {claim.value.text!r} is not in its quote, which gives "
+                f"{', '.join(quoted)}; correct the value, or the quote",
+            )
         text = texts.get(claim.source)
-        if text is None or claim.quote is None:
+        if text is None:
             continue
         miss = text.find(claim.quote)
         if miss is not None:
