@@ -367,20 +367,36 @@ def decode(raw: bytes, name: str) -> str:
         ) from None
 
 
+def _too_large(name: str, size: str) -> InputError:
+    return InputError(
+        [
+            Problem(
+                name,
+                1,
+                1,
+                "E103",
+                f"file is {size}; the limit is {MAX_FILE_BYTES:,} bytes "
+                "(split it into several files in one folder)",
+            )
+        ]
+    )
+
+
+def read_file(path: Path) -> FigureText:
+    """A figure file read from disk, or from a pipe or device, never beyond the size limit:
+    ``/dev/zero`` is refused (E103) rather than read until memory runs out."""
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            size = os.fstat(handle.fileno()).st_size  # 0 for a pipe or a device
+            larger = f"more than {MAX_FILE_BYTES:,} bytes"  # a pipe or a device has no size
+            raise _too_large(str(path), f"{size:,} bytes" if size > MAX_FILE_BYTES else larger)
+    return read_text(str(path), raw)
+
+
 def read_text(name: str, raw: bytes) -> FigureText:
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    1,
-                    1,
-                    "E103",
-                    f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes "
-                    "(split it into several files in one folder)",
-                )
-            ]
-        )
+        raise _too_large(name, f"{len(raw):,} bytes")
     text = decode(raw, name)
     return FigureText(name, text, hashlib.sha256(raw).hexdigest())
 

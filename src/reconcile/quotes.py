@@ -8,7 +8,7 @@ similar it is, measured with rapidfuzz's partial ratio.
 
 from __future__ import annotations
 
-import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -72,68 +72,75 @@ class SourceText:
         return Miss(passage, alignment.score)
 
 
-# A figure in digits, as a quote or a value writes it: grouped by commas or spaces, or with a
-# decimal point, and perhaps a scale word after it ("235,000", "1.5 million", "235k").
+# A figure in digits, as a quote writes it: grouped by commas or spaces, or with a decimal
+# point, and perhaps a scale word after it ("235,000", "1.5 million", "235k").
 _DIGITS = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u2009\u202f ]\d{3})+|\d+(?:\.\d+)?)"
-    r"(?:[ \u00a0]?(k|thousand|m|mn|million|bn|billion))?(?![\w])",
+    r"(?<![\w.,:])(\d{1,3}(?:[,\u00a0\u2009\u202f ]\d{3})+|\d+(?:\.\d+)?)"
+    r"(?:[ \u00a0]?(k|thousand|m|mn|million|bn|billion))?(?![\w:])",
     re.IGNORECASE,
 )
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# What makes a quote's figures unsafe to hold a value to: numbers in words (the value may be
+# one of them: "nine killed and 12 injured"), a decimal comma ("12,5%"), a time ("10:30").
+_UNSURE = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundreds?|dozens?|a thousand|a million|a billion)\b"
+    r"|\d,\d{1,2}(?!\d)|\d:\d",
+    re.IGNORECASE,
+)
 
 
-def numbers_in(text: str) -> dict[float, str]:
-    """Each figure written in digits in ``text``, as written, by its number; a figure with a
-    scale word counts both as written ("235" of "235k") and scaled (235,000)."""
-    found: dict[float, str] = {}
+# A number that labels rather than counts: "item 14", "Article 12", "No. 5".
+_LABEL_BEFORE = re.compile(
+    r"\b(?:items?|articles?|no|nos|numbers?|sections?|clauses?|paragraphs?|chapters?|pages?"
+    r"|parts?|schedules?|rules?|laws?|resolutions?|decrees?|points?|route|flight|room)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _figures(text: str) -> list[tuple[float, str, int]]:
+    """Each figure written in digits: its number (scaled: "235k" is 235,000), as written,
+    and where it starts."""
+    found = []
     for match in _DIGITS.finditer(text):
         digits, scale = match.group(1), match.group(2)
         number = float(re.sub(r"[,\u00a0\u2009\u202f ]", "", digits))
-        found.setdefault(number, match.group(0))
         if scale:
-            found.setdefault(round(number * _SCALE[scale.lower()], 6), match.group(0))
+            number = round(number * _SCALE[scale.lower()], 6)
+        found.append((number, match.group(0), match.start()))
     return found
 
 
-def missing_from_quote(value: str, quote: str) -> list[str] | None:
-    """The figures of a quote that look like the value mis-copied: when none of the figures
-    written in digits in ``value`` is in the quote, the quote's figures within a factor of
-    two of one of them (a year, written "2024", counts only against a year). None when the
-    value is there, or nothing in the quote is near it: a quote may give the figure in
-    words and hold other numbers, such as a date or an article of law."""
-    stated = _stated(value)
-    if not stated or any(_written_in(written, quote) for written in stated.values()):
-        return None  # the commonest case: the quote has the figure as the value writes it
-    quoted = numbers_in(quote)
-    if not quoted or stated.keys() & quoted.keys():
+def numbers_in(text: str) -> dict[float, str]:
+    """Each figure written in digits in ``text`` by its number, as first written."""
+    found: dict[float, str] = {}
+    for number, written, _ in _figures(text):
+        found.setdefault(number, written)
+    return found
+
+
+def misquoted(low: float, best: float | None, high: float, quote: str) -> str | None:
+    """The figure of a quote that looks like the value mis-copied, or None.
+
+    A quote with a figure inside the value's interval agrees with it. Otherwise only a quote
+    that gives one figure in digits that counts (not a year, not a label such as "item 14")
+    is held to the value, and only when it has no number in words, decimal comma or time
+    that the value might stand for instead; that figure looks mis-copied when it lies
+    within a factor of two of the value's figure."""
+    figures = _figures(quote)
+    if not figures or any(low <= number <= high for number, _, _ in figures):
         return None
-    near = [
-        written
-        for number, written in quoted.items()
-        if not (_YEAR.fullmatch(written) and not any(_YEAR.fullmatch(w) for w in stated.values()))
-        and any(s > 0 and 0.5 <= number / s <= 2 for s in stated)
-    ]
-    return list(dict.fromkeys(near)) or None  # each once, as written
-
-
-@functools.lru_cache(maxsize=4096)
-def _stated(value: str) -> dict[float, str]:
-    return numbers_in(value)  # values repeat across claims: read each once
-
-
-def _written_in(written: str, quote: str) -> bool:
-    """``written`` stands in ``quote`` as a whole figure (not inside a longer one)."""
-    start = quote.find(written)
-    while start >= 0:
-        end = start + len(written)
-        before = quote[start - 1] if start else " "
-        after = quote[end] if end < len(quote) else " "
-        glued = before.isalnum() or before in ".,_" or after.isalnum() or after == "_"
-        continued = after in ".," and quote[end + 1 : end + 2].isdigit()  # "54,000" of "54,0001"
-        if not glued and not continued:
-            return True
-        start = quote.find(written, start + 1)
-    return False
-
-
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+    if _UNSURE.search(quote):
+        return None
+    counting = {
+        (number, written)
+        for number, written, start in figures
+        if not _YEAR.fullmatch(written) and not _LABEL_BEFORE.search(quote, 0, start)
+    }
+    if len(counting) != 1:
+        return None
+    ((number, written),) = counting
+    centre = best if best is not None else (low if math.isinf(high) else (low + high) / 2)
+    return written if centre > 0 and 0.5 <= number / centre <= 2 else None

@@ -425,7 +425,7 @@ def load(
     problems: list[Problem] = []
     for path in files:
         try:
-            texts.append(loader.read_text(str(path), path.read_bytes()))
+            texts.append(loader.read_file(path))
         except InputError as err:
             problems.extend(err.problems)
         except OSError as err:
@@ -722,15 +722,19 @@ def _check_quotes(
         claim = record.claim
         if claim.quote is None:
             continue
-        # the value in digits must be among the figures its quote gives, when the quote gives
-        # any near it: a value copied wrong from its own quote is the commonest slip
-        quoted = quotes.missing_from_quote(claim.value.text, claim.quote)
+        # a value copied wrong from its own quote is the commonest slip
+        value = claim.value
+        quoted = (
+            quotes.misquoted(value.low, value.best, value.high, claim.quote)
+            if any(c.isdigit() for c in value.text)
+            else None
+        )
         if quoted is not None:
             collectors[record.where.file].add(
                 (*record.where.loc, "value"),
                 "E403",
-                f"the value {claim.value.text!r} is not in its quote, which gives "
-                f"{', '.join(quoted)}; correct the value, or the quote",
+                f"the value {value.text!r} is not what its quote gives ({quoted}); correct "
+                "the value, or the quote",
             )
         text = texts.get(claim.source)
         if text is None:

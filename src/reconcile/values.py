@@ -12,9 +12,11 @@ people a year`` is framing, a hedge, a figure with a scale word, a unit and a ra
 Figures in digits
     ``235,000``, ``235 000``, ``235000``, ``1.50``, ``-3.5``. Thousands are separated by
     commas or spaces in groups of three, or in the Indian way (``4,81,486``, ``12,34,567``).
-    A single dot is always a decimal point, so ``1.500`` is one and a half, never fifteen
-    hundred. Two or more dots, each followed by exactly three digits, separate thousands:
-    ``1.234.567``. A comma is never a decimal point: ``1,5`` is an error, not one and a half.
+    A single dot is a decimal point (``1.50``), but one followed by exactly three digits
+    (``1.500``) is refused as ambiguous unless a scale word follows (``1.500 million``) or
+    the figure is a percentage (``4.375%``). Two or more dots, each followed by exactly three
+    digits, separate thousands: ``1.234.567``. A comma is never a decimal point: ``1,5`` is
+    an error, not one and a half.
     A leading minus or plus sign is read (``-3.5%``, for a change); whether a negative figure
     makes sense for a measure is checked elsewhere.
 
@@ -324,8 +326,6 @@ _UNIT_SPELLINGS: Final[dict[str, str]] = {
     "euro": "currency:eur",
     "euros": "currency:eur",
     "eur": "currency:eur",
-    "dollar": "currency:usd",
-    "dollars": "currency:usd",
     "us dollars": "currency:usd",
     "usd": "currency:usd",
     "pounds sterling": "currency:gbp",
@@ -733,8 +733,17 @@ def _read_digits(text: str) -> tuple[Decimal, int | None]:
 
 
 # "20.000" is 20 to three decimals in English, and 20,000 where a dot groups thousands (as
-# "1.234.567" does, which is read so). With no scale word after it, it is refused as ambiguous.
+# "1.234.567" does, which is read so). With no scale word after it, it is refused as
+# ambiguous, except in a percentage ("4.375%").
 _DOT_OR_THOUSANDS: Final = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
+
+
+def _refuse_dot_or_thousands(tokens: Sequence[_Token]) -> None:
+    """Refuse a figure whose dot may group thousands, unless a scale word follows it."""
+    for i, token in enumerate(tokens):
+        after = tokens[i + 1].text if i + 1 < len(tokens) else None
+        if _DOT_OR_THOUSANDS.fullmatch(token.text) and after not in _SCALES:
+            raise _Unreadable(_dot_or_thousands(token.text))
 
 
 def _dot_or_thousands(digits: str) -> str:
@@ -771,8 +780,6 @@ def _read_figure(tokens: Sequence[_Token]) -> _Figure:
         mantissa, decimals = _read_digits(texts[0])
         if len(texts) == 1:
             scale_word = None
-            if _DOT_OR_THOUSANDS.fullmatch(texts[0]):
-                raise _Unreadable(_dot_or_thousands(texts[0]))
         elif len(texts) == 2 and texts[1] in _SCALES:
             scale_word = texts[1]
         else:
@@ -956,6 +963,8 @@ def _parse_text(text: str, tolerances: _Tolerances) -> Quantity:
     core = tokens[start:end]
     if not core:
         raise _Unreadable("no number found")
+    if unit != "percent":  # a share is never written with a dot between thousands
+        _refuse_dot_or_thousands(core)
 
     def quantity(
         low: Decimal | float, best: Decimal | None, high: Decimal | float, kind: str
@@ -1096,6 +1105,7 @@ def _read_item(key: str, item: object) -> _Figure:
                 raise _Unreadable(f"too long (the limit is {MAX_TEXT_LENGTH} characters)")
             tokens = _tokenize(_normalise(item))
             _check_vocabulary(tokens)
+            _refuse_dot_or_thousands(tokens)
             return _read_figure(tokens)
         raise _Unreadable(f"a {type(item).__name__} is not a number")
     except _Unreadable as error:

@@ -89,6 +89,16 @@ def test_file_over_the_size_limit_is_e103(tmp_path: Path, monkeypatch: pytest.Mo
     assert f"{size:,} bytes" in found[0].message
 
 
+def test_an_endless_device_is_refused_at_the_size_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # /dev/zero never ends: it is read up to the limit and a byte, then refused
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 1_000)
+    found = problems(Path("/dev/zero"))
+    assert places(found) == {("/dev/zero", "E103", 1, 1)}
+    assert found[0].message.startswith("file is more than 1,000 bytes; the limit is 1,000 bytes")
+
+
 def test_section_over_the_item_limit_is_e207(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -557,9 +557,16 @@ def test_unreadable_values(raw: Any, reason: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["20.000", "1.500", "about 235.000", "between 1.500 and 2.000", "12.345%", "1.000 years"],
+    [
+        "20.000",
+        "1.500",
+        "about 235.000",
+        "between 1.500 and 2.000",
+        "1.000 years",
+        {"best": "1.500"},
+    ],
 )
-def test_a_dot_before_three_digits_is_refused_as_ambiguous(text: str) -> None:
+def test_a_dot_before_three_digits_is_refused_as_ambiguous(text: Any) -> None:
     # 20.000 is twenty in English and twenty thousand where a dot groups thousands
     with pytest.raises(ValueTextError) as caught:
         parse_value(text)
@@ -587,6 +594,8 @@ def test_the_ambiguity_says_how_to_write_either_reading() -> None:
         ("0.235", 0.235),
         ("1.234.567", 1_234_567),
         ("12.3456", 12.3456),
+        ("4.375%", 4.375),  # a percentage is never grouped in thousands
+        ("1.125 per cent", 1.125),
     ],
 )
 def test_forms_with_a_dot_that_are_not_ambiguous(text: str, best: float) -> None:
