@@ -9,7 +9,10 @@ source that prints it (then the figure is unattributed). It weighs:
 - an ``advocacy`` origin, which has a stake in its figure;
 - an ``anonymous`` origin, which cannot be checked;
 - an Admiralty ``reliability`` of D, E or F;
-- a figure the outlet gives without saying where it comes from.
+- a figure a news outlet (a ``news``, ``wire``, ``state-media``, ``blog`` or ``unknown``
+  source) gives without saying where it comes from. A source of another kind (``official``,
+  ``ngo``, ``research``) that names no origin speaks in its own voice: that is not counted
+  against it.
 
 Figures from one origin relayed by several outlets (``via``) are one voice, not several.
 When every figure on both sides is attributed to the same ``origin``, the reason says so,
@@ -63,6 +66,10 @@ class Options(BaseModel):
 OPTIONS = Options()
 
 
+# Sources that print what others say: one of them giving a figure with no origin named is
+# unattributed; any other source kind stating a figure speaks in its own voice.
+_OUTLETS = frozenset({"news", "wire", "state-media", "blog", "unknown"})
+
 _MEANING = {
     "conflict": "the difference lies within one origin's own account",
     "compatible": "they are one account, not two independent ones",
@@ -94,7 +101,7 @@ def evaluate(
             anonymous.append(known.id)
         if v.reliability in _UNRELIABLE:
             unreliable.append(f"{known.id} ({_UNRELIABLE[v.reliability]})")
-        if not v.attributed and v.kind != "official":
+        if not v.attributed and v.kind in _OUTLETS:
             unattributed.append(known.id)
         one_voice = one_voice and v.key == va.key
     score = 0.0

@@ -15,6 +15,7 @@ from tests.unit.reasons.helpers import (
     figure_file,
     measure,
     origin,
+    reason,
 )
 
 POLICE = origin("City police", "official")
@@ -267,3 +268,21 @@ def test_the_documented_example() -> None:
         "parties, each with an interest in its figure; organisers-crowd comes from an advocacy "
         "origin with a stake in it.",
     )
+
+
+def test_a_body_stating_its_own_figure_is_not_unattributed() -> None:
+    # the council's own statement names no origin: it speaks in its own voice; the paper's
+    # figure with no origin named is unattributed
+    text = figure_file(
+        crowd("council-crowd", "12,400", "statement"),
+        crowd("paper-crowd", "31,000", "courier"),
+        measures={"crowd": measure("People at the march", "persons")},
+        sources={"statement": '{title: "Council statement", kind: official}'},
+    )
+    comparison = check(text, ["council-crowd", "paper-crowd"], "conflict")
+    why = reason(comparison, "sourcing").explanation
+    assert "paper-crowd given by the outlet without an origin" in why
+    assert "council-crowd given by" not in why
+    ngo = text.replace("kind: official", "kind: ngo")
+    why = reason(check(ngo, ["council-crowd", "paper-crowd"], "conflict"), "sourcing").explanation
+    assert "council-crowd given by" not in why and "paper-crowd given by" in why
