@@ -288,11 +288,15 @@ def _sum_subject(
     return _judge(dataset, "sum", Figure.of(broad), total, None)
 
 
-def _derived_subject(dataset: Dataset, record: ClaimRecord) -> Subject:
+def _derived_subject(dataset: Dataset, record: ClaimRecord) -> Subject | None:
+    """A derived claim against what its inputs give; None for a ratio whose divisor may be
+    zero or less, which gives no figure to hold the claim to."""
     claim = record.claim
     assert claim.derived is not None
     inputs = tuple(dataset.claims[i] for i in claim.derived.of)
     figures = [Figure.of(r) for r in inputs]
+    if claim.derived.op == "ratio" and figures[1].low <= 0:
+        return None
     scale = 100.0 if dataset.unit_of(claim) == "percent" and claim.derived.op == "ratio" else 1.0
     low, high, best = derive(claim.derived.op, figures, scale)
     symbol = {"ratio": " divided by ", "sum": " plus ", "difference": " minus "}[claim.derived.op]

@@ -213,3 +213,23 @@ def test_the_documented_example() -> None:
         "budget-total is in the bottom 6% of its 300 million to 400 million range (up to 306.2 "
         "million).",
     )
+
+
+def test_a_ratio_whose_divisor_may_be_zero_is_not_compared() -> None:
+    from tests.unit.reasons.helpers import compare_yaml
+
+    text = figure_file(
+        claim("minors", "minors", "17", "herald"),
+        claim("none", "arrests", "0", "herald"),
+        claim("share", "share", "8%", "courier", derived="{op: ratio, of: [minors, none]}"),
+        measures={
+            "minors": measure("Minors arrested", "persons"),
+            "arrests": measure("People arrested", "persons"),
+            "share": measure("Share of arrests that were minors", "percent"),
+        },
+    )
+    result = compare_yaml(text)
+    assert not [c for c in result.comparisons if c.kind == "derived"]
+    divisor = text.replace('value: "0"', 'value: "215"')
+    (derived,) = [c for c in compare_yaml(divisor).comparisons if c.kind == "derived"]
+    assert derived.claims == ("share", "minors", "none")
