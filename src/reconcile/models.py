@@ -318,6 +318,17 @@ class Review(Model):
     note: str | None = None
     reviewed: PartialDate | None = None
 
+    @model_validator(mode="after")
+    def _distinct(self) -> Review:
+        repeated = sorted({c for c in self.claims if self.claims.count(c) > 1})
+        if repeated:
+            raise PydanticCustomError(
+                "review_repeats",
+                "the review names {ids} more than once; list each claim of the comparison once",
+                {"ids": ", ".join(repeated)},
+            )
+        return self
+
 
 class FigureFile(Model):
     """A whole figure file, version 1."""

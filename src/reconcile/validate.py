@@ -86,6 +86,7 @@ _ERROR_FIELD: dict[str, str] = {
     "period_and_as_of": "as_of",
     "superseded_rank": "superseded_by",
     "derived_arity": "of",
+    "review_repeats": "claims",
 }
 
 
