@@ -128,7 +128,8 @@ def misquoted(low: float, best: float | None, high: float, quote: str) -> str | 
     that gives one figure in digits that counts (not a year, not a label such as "item 14")
     is held to the value, and only when it has no number in words, decimal comma or time
     that the value might stand for instead; that figure looks mis-copied when it lies
-    within a factor of two of the value's figure."""
+    within a factor of two of the value's figure, or is ten times it or a tenth of it (a
+    zero too many or too few, a slipped decimal point)."""
     figures = _figures(quote)
     if not figures or any(low <= number <= high for number, _, _ in figures):
         return None
@@ -143,4 +144,8 @@ def misquoted(low: float, best: float | None, high: float, quote: str) -> str | 
         return None
     ((number, written),) = counting
     centre = best if best is not None else (low if math.isinf(high) else (low + high) / 2)
-    return written if centre > 0 and 0.5 <= number / centre <= 2 else None
+    if centre <= 0:
+        return None
+    ratio = number / centre
+    slipped = math.isclose(ratio, 10.0) or math.isclose(ratio, 0.1)  # a zero too many or few
+    return written if 0.5 <= ratio <= 2 or slipped else None

@@ -23,6 +23,8 @@ def _misquoted(value: str, quote: str) -> str | None:
         ("1.5 million", "about 1.2 million people", "1.2 million"),
         ("186,000", "In 2024, 176,000 cases were opened", "176,000"),  # a year aside
         ("120", "about 100", "100"),
+        ("80%", "about 8% of those arrested", "8"),  # a zero too many
+        ("3.5", "a rate of 35 per cent", "35"),  # a slipped decimal point
     ],
 )
 def test_a_figure_near_the_value_but_not_it_is_reported(
@@ -55,6 +57,7 @@ def test_a_figure_near_the_value_but_not_it_is_reported(
         ("2014", "2014 people were counted for item 1125"),  # the value, though year-like
         ("1,500", "under Article 1,200 of the code"),  # a label, not a count
         ("40", "No. 45 was closed"),
+        ("1,000", "<script>alert(1)</script>"),  # a thousand times: not a slip of one zero
     ],
 )
 def test_a_quote_that_gives_the_value_or_may_give_it_otherwise_passes(
