@@ -73,7 +73,7 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal, TextIO
@@ -710,12 +710,22 @@ def _title(result: DiffResult) -> str:
     return f"{lead}: {result.old_label} → {result.new_label}"
 
 
-def _before_words(c: ComparisonChange) -> str:
-    return c.old.words() if c.old is not None else "not compared"
+def _before_words(c: ComparisonChange, added: Collection[str] = ()) -> str:
+    if c.old is not None:
+        return c.old.words()
+    return _absent(c, added, "added") or "not compared"
 
 
-def _after_words(c: ComparisonChange) -> str:
-    return c.new.words() if c.new is not None else "not compared"
+def _after_words(c: ComparisonChange, removed: Collection[str] = ()) -> str:
+    if c.new is not None:
+        return c.new.words()
+    return _absent(c, removed, "removed") or "not compared"
+
+
+def _absent(c: ComparisonChange, claims: Collection[str], done: str) -> str:
+    """Why a side has no comparison: a claim of it was added or removed (the words), if so."""
+    gone = [i for i in c.claims if i in claims]
+    return f"not compared: {', '.join(gone)} {done}" if gone else ""
 
 
 def _claim_row(dataset: Dataset, claim_id: str) -> list[str]:
@@ -748,7 +758,7 @@ def _sections(result: DiffResult) -> list[tuple[str, list[str], list[list[str]]]
                     (c.new.severity or "") if c.new else "",
                     c.new.gap_words() if c.new else "",
                     (c.new.likely_reason or "") if c.new else "",
-                    _before_words(c),
+                    _before_words(c, result.claims_added),
                 ]
                 for c in result.appeared
             ],
@@ -756,7 +766,10 @@ def _sections(result: DiffResult) -> list[tuple[str, list[str], list[list[str]]]
         (
             "Conflicts resolved",
             ["claims", "was", "now"],
-            [[c.claims_words(), _before_words(c), _after_words(c)] for c in result.resolved],
+            [
+                [c.claims_words(), _before_words(c), _after_words(c, result.claims_removed)]
+                for c in result.resolved
+            ],
         ),
         (
             "Status changed",

@@ -370,7 +370,7 @@ MARKDOWN = """\
 
 | claims | was | now |
 |---|---|---|
-| parking-courier, parking-herald | major conflict | not compared |
+| parking-courier, parking-herald | major conflict | not compared: parking-courier removed |
 | tickets-courier, tickets-herald | minor conflict | consistent |
 
 ### Status changed
@@ -419,7 +419,7 @@ Conflicts that appeared
 consistent)
 
 Conflicts resolved
-  parking-courier, parking-herald: was major conflict, now not compared
+  parking-courier, parking-herald: was major conflict, now not compared: parking-courier removed
   tickets-courier, tickets-herald: was minor conflict, now consistent
 
 Status changed
@@ -556,3 +556,15 @@ def test_the_summary_writes_large_counts_with_thousands_separators() -> None:
     line = summary_line(grown)
     assert line.startswith("1,200 conflicts appeared, 0 resolved")
     assert "0 claims changed, 1,200 added, 0 removed" in line
+
+
+def test_a_conflict_gone_with_a_removed_claim_says_so() -> None:
+    line = '  - {id: tickets-courier, measure: tickets, value: "1,500", source: courier}\n'
+    assert OLD_CLAIMS.count(line) == 1
+    removed = diff(dataset(OLD), dataset(HEAD + OLD_CLAIMS.replace(line, "")))
+    (gone,) = [c for c in removed.resolved if "tickets-courier" in c.claims]
+    assert gone.new is None
+    for name in ("markdown", "text"):
+        assert "not compared: tickets-courier removed" in rendered(removed, name)
+    back = diff(dataset(HEAD + OLD_CLAIMS.replace(line, "")), dataset(OLD))
+    assert "not compared: tickets-courier added" in rendered(back, "markdown")
