@@ -76,7 +76,8 @@ def evaluate(
     pers = {k.per for k in everyone}
     if len(pers) > 1:
         listed = " and ".join(
-            f"{k.id} ({k.text}) counts per {k.per or 'no period at all'}" for k in everyone
+            f"{k.id} ({k.text}) " + (f"counts per {k.per}" if k.per else "is a total, not a rate")
+            for k in everyone
         )
         a, b = subject.a, subject.b
         both = None not in pers and subject.kind == "pair"

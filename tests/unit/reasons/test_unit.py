@@ -132,7 +132,7 @@ def test_a_rate_against_a_figure_without_a_period() -> None:
     fired = cites(
         comparison,
         "unit",
-        "council-visitors ('360,000') counts per no period at all",
+        "council-visitors ('360,000') is a total, not a rate",
         "a rate and a total cannot be compared one to one",
     )
     assert "per year" not in fired.explanation
