@@ -100,7 +100,7 @@ _LABEL_BEFORE = re.compile(
 )
 
 
-def _figures(text: str) -> list[tuple[float, str, int]]:
+def figures_in(text: str) -> list[tuple[float, str, int]]:
     """Each figure written in digits: its number (scaled: "235k" is 235,000), as written,
     and where it starts."""
     found = []
@@ -113,14 +113,6 @@ def _figures(text: str) -> list[tuple[float, str, int]]:
     return found
 
 
-def numbers_in(text: str) -> dict[float, str]:
-    """Each figure written in digits in ``text`` by its number, as first written."""
-    found: dict[float, str] = {}
-    for number, written, _ in _figures(text):
-        found.setdefault(number, written)
-    return found
-
-
 def misquoted(low: float, best: float | None, high: float, quote: str) -> str | None:
     """The figure of a quote that looks like the value mis-copied, or None.
 
@@ -130,7 +122,7 @@ def misquoted(low: float, best: float | None, high: float, quote: str) -> str | 
     that the value might stand for instead; that figure looks mis-copied when it lies
     within a factor of two of the value's figure, or is ten times it or a tenth of it (a
     zero too many or too few, a slipped decimal point)."""
-    figures = _figures(quote)
+    figures = figures_in(quote)
     if not figures or any(low <= number <= high for number, _, _ in figures):
         return None
     if _UNSURE.search(quote):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reconcile.quotes import misquoted, numbers_in
+from reconcile.quotes import figures_in, misquoted
 from reconcile.values import parse_value
 
 
@@ -66,12 +66,13 @@ def test_a_quote_that_gives_the_value_or_may_give_it_otherwise_passes(
     assert _misquoted(value, quote) is None
 
 
-def test_numbers_are_read_scaled_and_kept_as_written() -> None:
+def test_figures_are_read_scaled_and_kept_as_written() -> None:
     # "12,34" is not grouped in thousands: its "12" is read, the "34" after a comma is not;
     # "10:30" is a time, read as no figure
-    assert numbers_in("235k and 1.5 million, 12,34 and 1 234 567 at 10:30") == {
-        235_000: "235k",
-        1_500_000: "1.5 million",
-        12: "12",
-        1_234_567: "1 234 567",
-    }
+    text = "235k and 1.5 million, 12,34 and 1 234 567 at 10:30"
+    assert [(number, written) for number, written, _ in figures_in(text)] == [
+        (235_000, "235k"),
+        (1_500_000, "1.5 million"),
+        (12, "12"),
+        (1_234_567, "1 234 567"),
+    ]
