@@ -532,7 +532,7 @@ def _merge(
                     where = Located(figure.name, 0, loc)  # line found only when needed
                     if key in keyed[section]:
                         first = dataset.where[(section, key)]
-                        first_line = _line_of(first, collectors)
+                        first_line = dataset.position(first)[0]
                         collector.add(
                             loc,
                             "E204",
@@ -580,10 +580,6 @@ def _raw_id(raw: Any) -> str | None:
 def _topic(content: _FileContent) -> Any:
     data = content.figure.parsed.data if content.figure.parsed else None
     return data.get("topic") if isinstance(data, dict) else None
-
-
-def _line_of(where: Located, collectors: dict[str, _Collector]) -> int:
-    return where.line or collectors[where.file].figure.locate(where.loc, key=True)[0]
 
 
 def _check_references(dataset: Dataset, collectors: dict[str, _Collector]) -> None:

@@ -166,3 +166,14 @@ def test_alias_bomb_is_refused_in_under_a_second() -> None:
     elapsed = time.perf_counter() - started
     assert {p.code for p in found} == {"E114"}
     assert elapsed < 1.0, f"the alias bomb took {elapsed:.2f} s to refuse"
+
+
+def test_an_id_defined_in_two_files_names_the_first_place(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text("version: 1\nsources:\n  paper: {title: A, kind: news}\n")
+    second.write_text("version: 1\n\nsources:\n  paper: {title: B, kind: news}\n")
+    with pytest.raises(InputError) as caught:
+        load([first, second])
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line, problem.code) == (str(second), 4, "E204")
+    assert problem.message == f"source 'paper' is defined twice: also at {first}:3"
