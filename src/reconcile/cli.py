@@ -252,7 +252,7 @@ def check(
     files = [(f.name, f.sha256) for f in dataset.files]
     extra = {}
     if chosen == "json":
-        extra = result_json(gate.result, judged=True)
+        extra = result_json(gate.result)
         extra.pop("version")
         extra.pop("files")
         extra["reviews"] = [

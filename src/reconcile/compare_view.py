@@ -104,11 +104,10 @@ def measure_json(m: MeasureSummary, judged: bool = False) -> dict[str, Any]:
     }
 
 
-def result_json(
-    result: CompareResult, selection: Selection = Selection(), judged: bool = False
-) -> dict[str, Any]:
-    """The JSON document of a result; ``judged`` lists only the comparisons a gate judges:
-    the conflicts, and the comparisons that reviews name."""
+def result_json(result: CompareResult, selection: Selection = Selection()) -> dict[str, Any]:
+    """The JSON document of a result; of a result that lists no consistent comparison (the
+    gate's), only the comparisons a gate judges: the conflicts, and those reviews name."""
+    judged = not result.list_consistent
     listed = (
         (c for c in result.comparisons if c.status == "conflict" or c.reviewed)
         if judged
@@ -189,12 +188,13 @@ class _Lines:
     ``:name:`` becomes an emoji."""
 
     def __init__(self, console: Console) -> None:
-        from reconcile.terminal import is_piped
+        from reconcile.terminal import is_piped, wrap
 
         self.console = console
         self.plain = is_piped(console)
         self.width = console.width
         self.pending: list[str] = []
+        self.wrap = wrap
 
     def write(
         self,
@@ -203,17 +203,16 @@ class _Lines:
         style: str | None = None,
         indent: int = 0,
     ) -> None:
-        from rich.padding import Padding
-        from rich.text import Text
-
-        from reconcile.terminal import wrap
-
         if self.plain and plain.isprintable():
             lead = " " * indent
-            self.pending.extend(f"{lead}{line}\n" for line in wrap(plain, self.width - indent))
+            lines = self.wrap(plain, self.width - indent)
+            self.pending.extend(f"{lead}{line}\n" for line in lines)
             if len(self.pending) > 4096:
                 self.flush()
             return
+        from rich.padding import Padding
+        from rich.text import Text
+
         self.flush()
         shown = Text.assemble(*pieces) if pieces else Text(plain)
         self.console.print(Padding(shown, (0, 0, 0, indent)) if indent else shown, style=style)
@@ -226,12 +225,13 @@ class _Lines:
 
     def rule(self, plain: str, pieces: tuple[Piece, ...]) -> None:
         from rich.cells import cell_len
-        from rich.rule import Rule
-        from rich.text import Text
 
         if self.plain and plain.isprintable() and cell_len(plain) <= self.width - 2:
             self.pending.append(f"{plain} {'─' * (self.width - cell_len(plain) - 1)}\n")
             return
+        from rich.rule import Rule
+        from rich.text import Text
+
         self.flush()
         self.console.print(Rule(Text.assemble(*pieces), align="left"))
 

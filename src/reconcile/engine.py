@@ -39,7 +39,7 @@ SEVERITIES: tuple[Severity, ...] = ("minor", "major")
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """One comparison and its verdict; sorts in the order ``compare`` lists them.
+    """One comparison and its verdict; ``sort_key`` orders them as ``compare`` lists them.
 
     Its reasons are worked out when first asked for: a large result written item by item
     (:meth:`evaluate`) never holds every explanation at once."""
@@ -80,9 +80,6 @@ class Comparison:
     def likely_reason(self) -> Reason | None:
         return self.likely(self.reasons)
 
-    def __lt__(self, other: Comparison) -> bool:
-        return self.sort_key < other.sort_key
-
 
 @dataclass(frozen=True, slots=True)
 class MeasureSummary:
@@ -103,6 +100,7 @@ class CompareResult:
     comparisons: tuple[Comparison, ...]
     measures: tuple[MeasureSummary, ...]
     unlisted: int = 0  # consistent comparisons counted but not listed (list_consistent=False)
+    list_consistent: bool = True  # False: only comparisons that differ, or that reviews name
 
     def count(self, status: str) -> int:
         listed = sum(1 for c in self.comparisons if c.status == status)
@@ -416,16 +414,15 @@ def compare(
                 for rb in by_measure.get(mb, []):
                     add(_pair_subject(dataset, ra, rb, ma in yearly or mb in yearly))
             continue
-        before = len(comparisons) + unlisted
+        start, counted = len(comparisons), unlisted
         first, second = figures.get(ma, []), figures.get(mb, [])
         prune = not list_consistent and not _legal(first) and not _legal(second)
         if prune:
             pruned.add((ma, mb))
         for fx, fy in _pairs_across(first, second, prune):
             add(_figure_pair(dataset, fx, fy))
-        if not list_consistent:
-            pairs = len(figures.get(ma, [])) * len(figures.get(mb, []))
-            unlisted += pairs - (len(comparisons) + unlisted - before)
+        if not list_consistent:  # every pair not kept as a comparison is a consistent one
+            unlisted = counted + len(first) * len(second) - (len(comparisons) - start)
     for records in by_measure.values():
         for record in records:
             add(_sum_subject(dataset, record, by_measure))
@@ -437,12 +434,12 @@ def compare(
             unlisted -= 1  # counted above, listed now (a summarised measure counts none)
         add(subject)
     ordered = sorted(comparisons, key=attrgetter("sort_key"))
-    reviewed = _reviewed(dataset, ordered)
-    ordered = [_with_review(c, reviewed) for c in ordered]
+    if covered:
+        ordered = [_with_review(c, covered) for c in ordered]
     summaries = tuple(
         _summary(dataset, m, figures.get(m, []), m in summarised) for m in sorted(dataset.measures)
     )
-    return CompareResult(dataset, tuple(ordered), summaries, unlisted)
+    return CompareResult(dataset, tuple(ordered), summaries, unlisted, list_consistent)
 
 
 def _named(subject: Subject, covered: set[frozenset[str]]) -> bool:
@@ -468,13 +465,6 @@ def _named_overlaps(
             continue
         if x.low <= y.high and y.low <= x.high:
             yield _figure_pair(dataset, x, y)
-
-
-def _reviewed(dataset: Dataset, comparisons: Iterable[Comparison]) -> set[frozenset[str]]:
-    covered = {frozenset(r.review.claims) for r in dataset.reviews}
-    if not covered:
-        return set()
-    return {frozenset(c.claims) for c in comparisons if frozenset(c.claims) in covered}
 
 
 def _with_review(comparison: Comparison, reviewed: set[frozenset[str]]) -> Comparison:

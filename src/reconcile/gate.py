@@ -29,9 +29,9 @@ CHECK_CODES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class CheckFinding:
-    """A finding of the gate; sorts by place, like every finding."""
+    """A finding of the gate; :func:`check` sorts them by place (:func:`_place`)."""
 
     file: str
     line: int
@@ -119,12 +119,7 @@ def _conflict_finding(
 def _review_states(
     dataset: Dataset, result: CompareResult
 ) -> tuple[list[ReviewState], list[CheckFinding]]:
-    reviewed = {frozenset(record.review.claims) for record in dataset.reviews}
-    by_claims = (
-        {claims: c for c in result.comparisons if (claims := frozenset(c.claims)) in reviewed}
-        if reviewed
-        else {}
-    )
+    by_claims = {frozenset(c.claims): c for c in result.comparisons if c.reviewed}
     states: list[ReviewState] = []
     findings: list[CheckFinding] = []
     for record in dataset.reviews:

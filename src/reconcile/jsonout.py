@@ -76,12 +76,16 @@ def write_json(document: dict[str, Any], stream: TextIO) -> None:
 def _write_items(items: Iterable[Any], sink: _Sink) -> None:
     batch: list[bytes] = []
     written = False
+
+    def emit() -> None:
+        nonlocal batch, written
+        sink.write((b",\n    " if written else b"[\n    ") + b",\n    ".join(batch))
+        batch, written = [], True
+
     for item in items:
         batch.append(sink.encode(item))
         if len(batch) == _BATCH:
-            sink.write((b",\n    " if written else b"[\n    ") + b",\n    ".join(batch))
-            batch, written = [], True
+            emit()
     if batch:
-        sink.write((b",\n    " if written else b"[\n    ") + b",\n    ".join(batch))
-        written = True
+        emit()
     sink.write(b"\n  ]" if written else b"[]")
