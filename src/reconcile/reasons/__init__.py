@@ -15,7 +15,6 @@ as ``evaluate(subject, facts=...)``; called on its own, a reason looks them up i
 
 from __future__ import annotations
 
-import functools
 import operator
 from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
@@ -64,11 +63,8 @@ _MODULES: tuple[ModuleType, ...] = (
     arithmetic,
 )
 REASONS: dict[str, ReasonModule] = {cast(str, m.CODE): cast(ReasonModule, m) for m in _MODULES}
-ORDER: dict[str, int] = {code: i for i, code in enumerate(REASONS)}
 _EVALUATE = tuple((code, module.evaluate) for code, module in REASONS.items())
 _SCORE = operator.attrgetter("score")
-_reason = functools.partial(tuple.__new__, Reason)  # Reason from a tuple, built in C
-_ROUNDED: dict[float, float] = {}  # scores to 3 places (scores are sums of a few weights)
 
 
 def evaluate_all(subject: Subject) -> tuple[Reason, ...]:
@@ -78,14 +74,9 @@ def evaluate_all(subject: Subject) -> tuple[Reason, ...]:
     for code, evaluate in _EVALUATE:
         evidence = evaluate(subject, facts=facts)
         if evidence is not None:
-            score = _ROUNDED.get(evidence.score)
-            if score is None:
-                score = round(evidence.score, 3)
-                if len(_ROUNDED) < 4096:
-                    _ROUNDED[evidence.score] = score
-            fired.append(_reason((code, score, evidence.explanation)))
+            fired.append(Reason(code, round(evidence.score, 3), evidence.explanation))
     fired.sort(key=_SCORE, reverse=True)  # a stable sort: ties stay in registry order
     return tuple(fired)
 
 
-__all__ = ["ORDER", "REASONS", "Evidence", "Reason", "evaluate_all"]
+__all__ = ["REASONS", "Evidence", "Reason", "evaluate_all"]

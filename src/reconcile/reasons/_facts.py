@@ -107,7 +107,7 @@ def sides(subject: Subject) -> Sides:
         for record in records:
             claim = record.claim
             facts = kept.get(claim.id)
-            if facts is None or facts.claim is not claim:
+            if facts is None:
                 facts = kept[claim.id] = Facts.of(claim, dataset)
             side.append(facts)
         found.append(tuple(side))

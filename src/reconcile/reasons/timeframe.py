@@ -35,6 +35,7 @@ from reconcile.reasons._evidence import Evidence
 from reconcile.reasons._facts import Facts, Sides, sides
 from reconcile.subjects import Span, Subject
 from reconcile.validate import Dataset
+from reconcile.words import count
 
 CODE = "timeframe"
 TITLE = "different periods or as-of dates"
@@ -59,11 +60,7 @@ def _describe(span: Span) -> str:
     if span.first is None and span.last is not None:
         return f"stands as of {span.last.isoformat()}"
     days = (span.last - span.first).days + 1 if span.first and span.last else None
-    return f"covers {span.text()}" + (f" ({_days(days)})" if days else "")
-
-
-def _days(n: int) -> str:
-    return f"{n:,} day" + ("" if n == 1 else "s")
+    return f"covers {span.text()}" + (f" ({count(days, 'day')})" if days else "")
 
 
 def _inferred(*claims: Facts) -> str:
@@ -101,7 +98,7 @@ def _pair(a: Facts, b: Facts, dataset: Dataset, options: Options) -> Evidence | 
         return Evidence(
             options.different_dates,
             f"{a.id} stands as of {sa.last.isoformat()} and {b.id} as of "
-            f"{sb.last.isoformat()}, {_days(days)} apart{_inferred(a, b)}.",
+            f"{sb.last.isoformat()}, {count(days, 'day')} apart{_inferred(a, b)}.",
         )
     for inner, outer in ((a, b), (b, a)):
         if inner.span.within(outer.span):
@@ -116,12 +113,12 @@ def _pair(a: Facts, b: Facts, dataset: Dataset, options: Options) -> Evidence | 
             return Evidence(
                 options.disjoint,
                 f"{a.id} {_describe(sa)} and {b.id} {_describe(sb)}: the periods do not "
-                f"overlap, {_days((start - end).days - 1)} apart{_inferred(a, b)}.",
+                f"overlap, {count((start - end).days - 1, 'day')} apart{_inferred(a, b)}.",
             )
         return Evidence(
             options.overlapping,
             f"{a.id} {_describe(sa)} and {b.id} {_describe(sb)}: they overlap for "
-            f"{_days((end - start).days + 1)}{_inferred(a, b)}.",
+            f"{count((end - start).days + 1, 'day')}{_inferred(a, b)}.",
         )
     return Evidence(
         options.overlapping,

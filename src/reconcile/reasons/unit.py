@@ -66,13 +66,6 @@ def evaluate(
         return None
     side_a, side_b = facts or sides(subject)
     everyone = side_a + side_b
-    per, unit = everyone[0].per, everyone[0].unit
-    for k in everyone:
-        if k.per != per or k.unit != unit:
-            break
-    else:
-        if side_b:
-            return None  # one unit and one period (or none) throughout
     pers = {k.per for k in everyone}
     if len(pers) > 1:
         listed = " and ".join(
@@ -91,7 +84,7 @@ def evaluate(
     units_a, units_b = {k.unit for k in side_a}, {k.unit for k in side_b}
     if units_a == units_b and len(units_a) == 1:
         return None
-    if subject.b.single or not side_b:
+    if subject.b.single:
         other = _whose(side_b[0])
     else:
         parts = "; ".join(f"{k.id} counts {k.unit}" for k in side_b)
