@@ -162,11 +162,12 @@ def render_table(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextI
         if drawn is not None:
             stream.write(drawn)
             return
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(*TABLE_COLUMNS, title=title, title_justify="left")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*map(escape, row))  # shown as written: "[b]" in a unit is no markup
     with console(stream, piped_width=TABLE_WIDTH) as out:
         out.print(table)
 

@@ -110,3 +110,16 @@ def test_a_table_too_wide_for_the_pipe_is_left_to_rich(tmp_path: Path) -> None:
     stream = io.StringIO()
     render_table(list(dataset.claims.values()), dataset, stream)
     assert stream.getvalue().startswith("20 claims\n┏")
+
+
+def test_brackets_in_a_cell_are_shown_as_written(tmp_path: Path) -> None:
+    # "[/b]" would be a closing tag to rich: the table shows it as text
+    text = (
+        "version: 1\nsources:\n  paper: {title: A, kind: news}\n"
+        "measures:\n  crowd: {label: Crowd, unit: '[/b] people'}\n"
+        "claims:\n  - {id: c1, measure: crowd, value: '500', source: paper}\n"
+    )
+    dataset = build([read_text("brackets.yaml", text.encode())])
+    stream = io.StringIO()
+    render_table(list(dataset.claims.values()), dataset, stream)
+    assert "[/b] people" in stream.getvalue()
