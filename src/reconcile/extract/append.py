@@ -231,8 +231,10 @@ def verify(target: Target, text: str, added: int) -> None:
     except InputError as err:
         problems = err.problems
     if counting.claims is None:  # pragma: no cover - a bug in splice, caught before writing
-        reason = "; ".join(p.message for p in problems[:1])
-        raise AppendError(f"the stubs would break {target.path}: {reason}; nothing was changed")
+        first = problems[0] if problems else None
+        where = f"{target.path}:{first.line}:{first.col}" if first else str(target.path)
+        reason = first.message if first else "it no longer parses"
+        raise AppendError(f"the stubs would break {where}: {reason}; nothing was changed")
     old = target.data.get("claims") or []
     if counting.claims != len(old) + added:  # pragma: no cover
         raise AppendError(f"the stubs could not be placed in {target.path}; nothing was changed")
