@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from itertools import pairwise
 from typing import TYPE_CHECKING, TextIO
 
-from rich.cells import cell_len, chop_cells
+from rich.cells import cell_len, chop_cells, get_character_cell_size
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -81,10 +81,13 @@ _WORD = re.compile(r"\s*\S+\s*")  # a word with the spaces around it, as rich di
 _NARROW = str.maketrans(dict.fromkeys("“”‘’–—…×·é"))
 
 
+def _narrow(text: str) -> bool:
+    """Every character takes one cell: ASCII, or the common quotes and dashes."""
+    return text.isascii() or text.translate(_NARROW).isascii()
+
+
 def _cells(text: str) -> int:
-    if text.isascii() or text.translate(_NARROW).isascii():
-        return len(text)
-    return cell_len(text)
+    return len(text) if _narrow(text) else cell_len(text)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -158,11 +161,7 @@ def _plain(text: str) -> bool:
     characters, and nothing of no width (a combining accent, a joiner)."""
     if not _PLAIN_CELL.fullmatch(text):
         return False
-    if text.isascii() or text.translate(_NARROW).isascii():
-        return True
-    from rich.cells import get_character_cell_size
-
-    return all(get_character_cell_size(ch) > 0 for ch in text)
+    return _narrow(text) or all(get_character_cell_size(ch) > 0 for ch in text)
 
 
 def plain_table(
@@ -176,7 +175,8 @@ def plain_table(
 
     if not rows or not all(_plain(c) for row in [header, *rows] for c in row):
         return None
-    widths = [_cells(h) for h in header]
+    heading = [_cells(h) for h in header]
+    widths = heading
     measured = [[_cells(c) for c in row] for row in rows]
     for sizes in measured:
         widths = [max(w, c) for w, c in zip(widths, sizes, strict=True)]
@@ -194,7 +194,7 @@ def plain_table(
 
     lines = [title.rstrip() + "\n"] if title else []
     lines.append(rule(edge.top_left, edge.top, edge.top_divider, edge.top_right))
-    lines.append(cells(header, [_cells(h) for h in header], edge.head_left, edge.head_vertical))
+    lines.append(cells(header, heading, edge.head_left, edge.head_vertical))
     lines.append(
         rule(
             edge.head_row_left,
