@@ -471,7 +471,7 @@ def discover(paths: Sequence[Path]) -> list[Path]:
             if not inside:
                 problems.append(empty_folder(str(path)))
             found.extend(inside)
-        elif path.is_file() or (path.exists() and not path.is_dir()):
+        elif path.exists():
             found.append(path)  # a file, or a pipe or device: "<(cat a.yaml)", /dev/stdin
         elif str(path) == "-" and Path("/dev/stdin").exists():
             found.append(Path("/dev/stdin"))  # "-": the standard input

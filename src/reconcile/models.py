@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -320,7 +321,7 @@ class Review(Model):
 
     @model_validator(mode="after")
     def _distinct(self) -> Review:
-        repeated = sorted({c for c in self.claims if self.claims.count(c) > 1})
+        repeated = sorted(c for c, n in Counter(self.claims).items() if n > 1)
         if repeated:
             raise PydanticCustomError(
                 "review_repeats",

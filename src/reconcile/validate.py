@@ -678,8 +678,7 @@ def _check_sum_cycles(dataset: Dataset, collectors: dict[str, _Collector]) -> No
 def _check_unit(dataset: Dataset, record: ClaimRecord, collector: _Collector) -> None:
     claim = record.claim
     written = claim.value.unit
-    if written is None:
-        return
+    assert written is not None  # the caller checks for a written unit
     expected = dataset.unit_of(claim)
     if canonical_unit(written) != expected:
         whose = "the claim's unit" if claim.unit else f"the unit of measure {claim.measure!r}"
@@ -701,6 +700,8 @@ def _check_quotes(
         where = dataset.where[("sources", source_id)]
         path = loader.source_folder(where.file) / source.text
         try:
+            if path.exists() and not path.is_file():
+                raise ValueError("not a regular file")  # a device or a pipe may never end
             if path.is_file() and path.stat().st_size > loader.MAX_FILE_BYTES:
                 raise ValueError(f"larger than {loader.MAX_FILE_BYTES:,} bytes")
             texts[source_id] = quotes.SourceText.of(str(path), read_source(path))

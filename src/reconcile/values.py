@@ -1160,7 +1160,7 @@ def _parse_mapping(raw: Mapping[object, object], text: str) -> Quantity:
 _PRECISION: Final = 4 * MAX_TEXT_LENGTH  # digits: exact for every figure that fits in the text
 
 
-_PLAIN_DIGITS: Final = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0")
+_PLAIN_DIGITS: Final = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0")
 
 # The common forms of a figure file, in the spelling that folding leaves as it is (lowercase,
 # single spaces): a figure in digits, grouped by commas or spaces or with a decimal point,

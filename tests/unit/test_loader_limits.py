@@ -177,3 +177,14 @@ def test_an_id_defined_in_two_files_names_the_first_place(tmp_path: Path) -> Non
     (problem,) = caught.value.problems
     assert (problem.file, problem.line, problem.code) == (str(second), 4, "E204")
     assert problem.message == f"source 'paper' is defined twice: also at {first}:3"
+
+
+def test_a_source_text_that_is_a_device_is_refused_not_read(tmp_path: Path) -> None:
+    # /dev/zero never ends: it is refused as a source text before any read (E402)
+    path = tmp_path / "figures.yaml"
+    path.write_text("version: 1\nsources:\n  s: {title: A, kind: news, text: /dev/zero}\n")
+    with pytest.raises(InputError) as caught:
+        load([path])
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.line) == ("E402", 3)
+    assert problem.message == "cannot read source text '/dev/zero': not a regular file"

@@ -1024,3 +1024,8 @@ def test_a_currency_named_after_the_figure_is_its_unit(
     value = parse_value(text)
     assert (value.unit, value.low, value.high) == (unit, low, high)
     assert canonical_unit(unit.upper().replace("CURRENCY", "currency")) == unit
+
+
+def test_digits_of_another_script_are_not_read_as_plain_digits() -> None:
+    with pytest.raises(ValueTextError):
+        parse_value("1\u0662\u0663")  # "1" and two Arabic-Indic digits
