@@ -57,14 +57,12 @@ class PartialDate:
         """Read a date as YAML hands it over: an int year, a string, or a date object."""
         if type(value) is str:  # the commonest case, first
             return _parse_text(value)
-        if type(value) is dt.date:
-            return _from_date(value)
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, dt.date):
-            return cls(value.isoformat(), value, value)
+            return _from_date(value)
         if isinstance(value, str | int) and not isinstance(value, bool):
             return _parse_text(str(value))
         raise PydanticCustomError(

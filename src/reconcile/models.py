@@ -234,11 +234,6 @@ class Claim(Model):
     @classmethod
     def _normalise(cls, raw: object, info: ValidationInfo) -> Quantity:
         tolerance = (info.context or {}).get("tolerance", _DEFAULT_TOLERANCE)
-        if type(raw) is str:  # the commonest case: a figure as written
-            try:
-                return parse_value(raw, approximate=tolerance.approximate, nearly=tolerance.nearly)
-            except ValueTextError as err:
-                raise _value_error(err) from None
         if isinstance(raw, Quantity):
             return raw
         if isinstance(raw, float) and not math.isfinite(raw):

@@ -1105,8 +1105,9 @@ def _read_item(key: str, item: object) -> _Figure:
                 raise _Unreadable(f"too long (the limit is {MAX_TEXT_LENGTH} characters)")
             tokens = _tokenize(_normalise(item))
             _check_vocabulary(tokens)
+            figure = _read_figure(tokens)  # its own errors first ("4.375%" is no figure)
             _refuse_dot_or_thousands(tokens)
-            return _read_figure(tokens)
+            return figure
         raise _Unreadable(f"a {type(item).__name__} is not a number")
     except _Unreadable as error:
         raise _Unreadable(f"{key!r}: {error.reason}") from None
@@ -1272,23 +1273,16 @@ def parse_value(
         tolerances = _float_tolerances(approximate, nearly)  # checked once for each pair
     else:
         tolerances = _Tolerances.of(approximate, nearly)
-    if type(raw) is str:  # the commonest case, and most often one read before
+    if isinstance(raw, str):  # the commonest case, and most often one read before
         try:
             return _text_quantity(raw, tolerances)
         except _Unreadable as error:
             raise ValueTextError(raw, error.reason) from None
     obj: object = raw
-    if isinstance(obj, str):
-        text = obj
-    elif isinstance(obj, Mapping):
-        text = _mapping_text(obj)
-    else:
-        text = _item_text(obj)
+    text = _mapping_text(obj) if isinstance(obj, Mapping) else _item_text(obj)
     with localcontext() as context:
         context.prec = _PRECISION
         try:
-            if isinstance(obj, str):
-                return _text_quantity(obj, tolerances)
             if isinstance(obj, bool):
                 raise _Unreadable("true/false is not a number")
             if isinstance(obj, int | float):
