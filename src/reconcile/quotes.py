@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from reconcile.words import LABEL_WORDS
+
 _FOLD = str.maketrans(
     {
         "\u2018": "'",
@@ -94,9 +96,7 @@ _UNSURE = re.compile(
 
 # A number that labels rather than counts: "item 14", "Article 12", "No. 5".
 _LABEL_BEFORE = re.compile(
-    r"\b(?:items?|articles?|no|nos|numbers?|sections?|clauses?|paragraphs?|chapters?|pages?"
-    r"|parts?|schedules?|rules?|laws?|resolutions?|decrees?|points?|route|flight|room)\.?\s*$",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(sorted(map(re.escape, LABEL_WORDS))) + r")s?\.?\s*$", re.IGNORECASE
 )
 
 

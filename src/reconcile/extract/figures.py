@@ -29,7 +29,6 @@ from text_to_num import find_numbers
 from reconcile.extract.tokens import Token
 from reconcile.extract.vocabulary import (
     CURRENCY_SYMBOLS,
-    LABEL_WORDS,
     MAGNITUDES,
     MULTIPLES,
     NOT_RATES,
@@ -43,6 +42,7 @@ from reconcile.extract.vocabulary import (
     UNIT_PHRASES,
 )
 from reconcile.values import Quantity, ValueTextError, parse_value
+from reconcile.words import LABEL_WORDS
 
 _CURRENCY_SIGNS: Final = re.compile("[" + "".join(CURRENCY_SYMBOLS) + "]")
 _GLUED_SCALES: Final = frozenset({"k", "m", "mn", "bn", "tn"})  # only right after digits
