@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from reconcile.claims_view import markdown_cell, markdown_table, number
 from reconcile.engine import SEVERITIES, CompareResult, Comparison, MeasureSummary
 from reconcile.jsonout import write_json
+from reconcile.pairing import Spread
 from reconcile.subjects import fmt
 from reconcile.words import count
 
@@ -99,7 +100,10 @@ def measure_json(m: MeasureSummary, judged: bool = False) -> dict[str, Any]:
         "low": number(m.low),
         "high": number(m.high),
         "independent_origins": m.independent_origins,
-        "positions": [list(p) for p in m.positions],
+        "places": m.spread.places,
+        "unplaced": m.spread.unplaced,
+        "times": m.spread.times,
+        "most_accounts": m.spread.most,
         "consistent_pairs_listed": not (m.summarised or judged),
     }
 
@@ -153,9 +157,18 @@ def _measure_line(m: MeasureSummary) -> str:
     origins = f"{m.independent_origins} independent origin" + (
         "s" if m.independent_origins != 1 else ""
     )
-    positions = " | ".join(", ".join(p) for p in m.positions)
     claims = f"{len(m.claims)} claim" + ("s" if len(m.claims) != 1 else "")
-    return f"{claims}, spread {spread} {m.unit}, {origins}; positions: {positions}"
+    return f"{claims}, spread {spread} {m.unit}, {origins}; {apart(m.spread)}"
+
+
+def apart(s: Spread) -> str:
+    """How a measure's claims fall apart by place and time, in words: "12 places, 17 periods;
+    up to 4 accounts of one place and period"."""
+    places = count(s.places, "place") if s.places else "no place"
+    if s.places and s.unplaced:
+        places += f" ({count(s.unplaced, 'claim')} without one)"
+    times = count(s.times, "period or date", "periods or dates")
+    return f"{places}, {times}; up to {count(s.most, 'account')} of one place and time"
 
 
 def _grouped(
@@ -274,7 +287,7 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
             out.rule(f"{m.id}: {m.label}", ((m.id, "bold"), f": {m.label}"))
             out.write(f"  {_measure_line(m)}", style="dim")
             if m.summarised:
-                out.write("  consistent pairs are summarised by the positions above", style="dim")
+                out.write("  consistent pairs are counted, not listed", style="dim")
             for c in comparisons:
                 tag = c.status.upper() + (f" ({c.severity})" if c.severity else "")
                 marks = "".join(

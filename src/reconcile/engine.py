@@ -11,13 +11,28 @@ and every reason that fires, ranked. The rules are the format's "Comparison resu
 from __future__ import annotations
 
 import bisect
+import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from operator import attrgetter
 
 from reconcile.models import Claim
+from reconcile.pairing import (
+    Block,
+    Slot,
+    Spread,
+    When,
+    block_pairs,
+    block_size,
+    blocks_across,
+    blocks_within,
+    comparable,
+    place_key,
+    rivals,
+    spread,
+)
 from reconcile.progress import SILENT, Steps
 from reconcile.reasons import Reason, evaluate_all
 from reconcile.subjects import (
@@ -90,8 +105,8 @@ class MeasureSummary:
     low: float | None
     high: float | None
     independent_origins: int
-    positions: tuple[tuple[str, ...], ...]
-    summarised: bool  # consistent pairs are summarised by positions, not listed
+    spread: Spread  # how its claims fall apart by place and time
+    summarised: bool  # consistent pairs are counted, not listed
 
 
 @dataclass(frozen=True)
@@ -153,13 +168,22 @@ def _choose_part(records: list[ClaimRecord], broad: Claim) -> ClaimRecord:
 # --- status, gap and severity -----------------------------------------------------------
 
 
+def overlap(a: Figure, b: Figure) -> bool:
+    """The two intervals share a point; a bound a figure excludes ("more than 600") is not
+    shared, so "more than 600" and "fewer than 600" do not overlap."""
+    low, high = max(a.low, b.low), min(a.high, b.high)
+    if low != high:
+        return low < high
+    return a.holds(low) and b.holds(low)
+
+
 def _gap(a: Figure, b: Figure) -> Gap | None:
-    if a.high < b.low:
-        near, far = a.high, b.low
-    elif b.high < a.low:
-        near, far = b.high, a.low
-    else:
+    if overlap(a, b):
         return None
+    if a.high <= b.low:
+        near, far = a.high, b.low
+    else:
+        near, far = b.high, a.low
     absolute = far - near
     scale = max(abs(near), abs(far))
     return Gap(absolute, absolute / scale if scale else 0.0, (near, far))
@@ -180,21 +204,38 @@ def _legal_gap(a: Claim, b: Claim) -> Gap | None:
     return Gap(absolute, absolute / max(abs(x), abs(y)), (min(x, y), max(x, y)))
 
 
-def _allows(dataset: Dataset, a: ClaimRecord, b: ClaimRecord, fa: Figure, fb: Figure) -> bool:
-    """A relation in the file allows the two figures to differ (``compatible``)."""
+def _allows(dataset: Dataset, a: Figure, b: Figure, when: dict[str, When]) -> bool:
+    """A relation in the file allows the two figures to differ (``compatible``): on a
+    cumulative measure the total that may end earlier, or lie within the other's period, is
+    the smaller; a part is no larger than its whole, or on cumulative measures no larger
+    than its whole at the same time or later. ``confusable_with`` allows nothing."""
     ma, mb = a.claim.measure, b.claim.measure
+    wa, wb = when[a.records[0].id], when[b.records[0].id]
     if ma == mb:
-        if not dataset.measures[ma].cumulative:
-            return False
-        sa, sb = Span.of(a.claim), Span.of(b.claim)
-        if sa == sb:
-            return False  # the same period: a running total has one value
-        return (sa.within(sb) and fa.low <= fb.high) or (sb.within(sa) and fb.low <= fa.high)
+        if not dataset.measures[ma].cumulative or wa.same(wb):
+            return False  # a level's figures for one time, or one total for one period
+        return _smaller(a, b, wa, wb) or _smaller(b, a, wb, wa)
     if _is_part(dataset, ma, mb):
-        return fa.low <= fb.high
+        return _within_whole(dataset, a, b, wa, wb)
     if _is_part(dataset, mb, ma):
-        return fb.low <= fa.high
-    return ma in dataset.measures[mb].confusable_with or mb in dataset.measures[ma].confusable_with
+        return _within_whole(dataset, b, a, wb, wa)
+    return False
+
+
+def _smaller(a: Figure, b: Figure, wa: When, wb: When) -> bool:
+    """``a`` may be a running total that ends earlier than ``b``, or lies within it, and
+    some value of ``a`` is no larger than some value of ``b``."""
+    return (wa.may_end_before(wb) or wa.may_lie_within(wb)) and a.low <= b.high
+
+
+def _within_whole(dataset: Dataset, part: Figure, whole: Figure, wp: When, ww: When) -> bool:
+    cumulative = (
+        dataset.measures[part.claim.measure].cumulative
+        and dataset.measures[whole.claim.measure].cumulative
+    )
+    if cumulative and wp.may_end_after(ww):
+        return True  # the whole counted earlier may have grown past it since
+    return part.low <= whole.high
 
 
 def _severity(gap: Gap, a: Figure, b: Figure, minor_gap: float) -> Severity:
@@ -203,18 +244,22 @@ def _severity(gap: Gap, a: Figure, b: Figure, minor_gap: float) -> Severity:
 
 
 def _judge(
-    dataset: Dataset, kind: Kind, a: Figure, b: Figure, pair: tuple[ClaimRecord, ClaimRecord] | None
+    dataset: Dataset, kind: Kind, a: Figure, b: Figure, when: dict[str, When] | None
 ) -> Subject:
-    legal = pair is not None and a.claim.type == b.claim.type == "legal-range"
+    """The status of a comparison; ``when`` is given for a pair of claims (sums and
+    derived figures have no relation that allows a difference)."""
+    legal = when is not None and a.claim.type == b.claim.type == "legal-range"
     if legal:
         gap = _legal_gap(a.claim, b.claim)
-        consistent = gap is None
+    elif kind == "derived":
+        # a derived claim is stated rounded from what it is computed from
+        held = replace(a, low=a.low - a.rounding, high=a.high + a.rounding)
+        gap = None if overlap(held, b) else _gap(a, b)
     else:
         gap = _gap(a, b)
-        consistent = gap is None
-    if consistent:
+    if gap is None:
         status: Status = "consistent"
-    elif pair is not None and _allows(dataset, pair[0], pair[1], a, b):
+    elif when is not None and _allows(dataset, a, b, when):
         status = "compatible"
     else:
         status = "conflict"
@@ -243,47 +288,144 @@ def _comparison(
 
 
 PER_YEAR = {"year": 1.0, "month": 12.0, "week": 365.25 / 7, "day": 365.25}
+DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
 
 
-def _figure(record: ClaimRecord, per_year: bool) -> Figure:
-    """A claim as an interval; a rate per year when rates over different periods meet."""
-    per = record.claim.effective_per
-    if per_year and per:
-        return Figure.of(record, PER_YEAR[per], per_year=True)
-    return Figure.of(record)
+def _over_period(rate: Figure, total: ClaimRecord, when: When) -> Figure | None:
+    """A rate as a total over the other claim's stated period ("4,000 a day" over 22 days
+    is 88,000); None when that claim states no whole period."""
+    period = total.claim.period
+    if period is None or period.start is None or period.end is None:
+        return None
+    if math.isinf(when.start_lo) or math.isinf(when.end_hi):
+        return None
+    per = DAYS[rate.claim.effective_per or "year"]
+    shortest = max(when.end_lo - when.start_hi + 1, 1.0) / per
+    longest = (when.end_hi - when.start_lo + 1) / per
+    corners = [rate.low * shortest, rate.low * longest, rate.high * shortest, rate.high * longest]
+    corners = [c for c in corners if not math.isnan(c)]
+    days = when.end_hi - when.start_lo + 1
+    if shortest == longest:
+        words = f" over {int(days):,} day{'s' if days != 1 else ''}"
+        best = rate.best * longest if rate.best is not None else None
+    else:
+        words = f" over {period.start} to {period.end}"
+        best = None
+    return replace(
+        rate,
+        low=min(corners),
+        high=max(corners),
+        best=best,
+        rounding=rate.rounding * longest,
+        over=words,
+    )
 
 
-def _mixed_rates(records: Iterable[ClaimRecord]) -> bool:
-    """Rates over different periods (a month, a year) are among the claims."""
-    return len({r.claim.effective_per for r in records} - {None}) > 1
+def _rated(x: Figure, y: Figure, when: dict[str, When]) -> tuple[Figure, Figure]:
+    """Rates made comparable: per year when their periods differ, and a rate against a total
+    over a stated period converted over that period."""
+    px, py = x.claim.effective_per, y.claim.effective_per
+    if px and py:
+        if px == py:
+            return x, y
+        return _per_year(x), _per_year(y)
+    if px:
+        return _over_period(x, y.records[0], when[y.records[0].id]) or x, y
+    return x, _over_period(y, x.records[0], when[x.records[0].id]) or y
 
 
-def _pair_subject(
-    dataset: Dataset, x: ClaimRecord, y: ClaimRecord, per_year: bool = False
-) -> Subject:
-    """A pair of claims, as rates a year when rates over different periods meet."""
-    per_year = per_year or _mixed_rates((x, y))
-    return _figure_pair(dataset, _figure(x, per_year), _figure(y, per_year))
+def _per_year(figure: Figure) -> Figure:
+    per = figure.claim.effective_per
+    assert per is not None
+    return Figure.of(figure.records[0], PER_YEAR[per], per_year=True)
 
 
-def _figure_pair(dataset: Dataset, x: Figure, y: Figure) -> Subject:
-    """A pair of claims whose figures are already built (the order is by claim id)."""
+def _pair(dataset: Dataset, x: Figure, y: Figure, when: dict[str, When]) -> Subject:
+    """A pair of claims (the order is by claim id), rates made comparable first."""
+    if x.claim.effective_per or y.claim.effective_per:
+        x, y = _rated(x, y, when)
     a, b = (x, y) if x.records[0].id < y.records[0].id else (y, x)
-    return _judge(dataset, "pair", a, b, (a.records[0], b.records[0]))
+    return _judge(dataset, "pair", a, b, when)
+
+
+def _plain(figure: Figure) -> bool:
+    """A figure whose overlap alone makes it consistent (no rate, no legal range)."""
+    claim = figure.claim
+    return not claim.effective_per and claim.type != "legal-range"
+
+
+def _differing(block: Block[Figure]) -> Iterator[tuple[Figure, Figure]]:
+    """The pairs of a block that may not be consistent: every pair that involves a rate or a
+    legal range, and the pairs of plain figures that do not overlap (found by sorting), so
+    that a block of thousands of agreeing claims costs n log n, not n squared."""
+    first, second = block
+    plain = [f for f in first if _plain(f)]
+    other = [f for f in first if not _plain(f)]
+    if second is None:
+        yield from combinations(other, 2)
+        yield from ((x, y) for x in other for y in plain)
+        yield from _apart(plain, plain)
+        return
+    plain_second = [f for f in second if _plain(f)]
+    other_second = [f for f in second if not _plain(f)]
+    yield from ((x, y) for x in first for y in other_second)
+    yield from ((x, y) for x in other for y in plain_second)
+    yield from _apart(plain, plain_second)
+    yield from ((x, y) for y, x in _apart(plain_second, plain))
+
+
+def _apart(figures: list[Figure], others: list[Figure]) -> Iterator[tuple[Figure, Figure]]:
+    """Each figure with every other figure that lies wholly above it (or touches it at a
+    bound one of them excludes)."""
+    by_low = sorted(others, key=lambda f: (f.low, f.records[0].id))
+    lows = [f.low for f in by_low]
+    for figure in figures:
+        start = bisect.bisect_left(lows, figure.high)
+        for other in by_low[start:]:
+            if other is not figure and not overlap(figure, other):
+                yield figure, other
+
+
+def _named_overlaps(
+    dataset: Dataset,
+    covered: set[frozenset[str]],
+    slots: dict[str, list[Slot[Figure]]],
+    big: set[str],
+    list_consistent: bool,
+) -> Iterator[tuple[Figure, Figure]]:
+    """Pairs a review names that were counted as consistent, not listed: comparable plain
+    figures that overlap, on measures (or a pair of related measures) that list no
+    consistent pair."""
+    pairs = [sorted(c) for c in covered if len(c) == 2 and all(i in dataset.claims for i in c)]
+    if not pairs:
+        return
+    by_id = {s.item.records[0].id: s for group in slots.values() for s in group}
+    related = set(_related(dataset))
+    for first, second in sorted(pairs):
+        x, y = by_id[first], by_id[second]
+        ma, mb = sorted((x.item.claim.measure, y.item.claim.measure))
+        if ma != mb and (ma, mb) not in related:
+            continue
+        if list_consistent and ma not in big and mb not in big:
+            continue  # listed already
+        if comparable(x, y) and _plain(x.item) and _plain(y.item) and overlap(x.item, y.item):
+            yield x.item, y.item
 
 
 def _sum_subject(
-    dataset: Dataset, broad: ClaimRecord, by_measure: dict[str, list[ClaimRecord]]
+    dataset: Dataset, broad: Figure, candidates: dict[str, list[ClaimRecord]]
 ) -> Subject | None:
+    """A broad claim against the interval sum of the claims that stand for its parts, chosen
+    among the part claims that may be for the same place and time."""
     parts = dataset.measures[broad.claim.measure].sum_of
-    if not parts or any(not by_measure.get(p) for p in parts):
+    if not parts or any(not candidates.get(p) for p in parts):
         return None
-    chosen = tuple(_choose_part(by_measure[p], broad.claim) for p in parts)
+    chosen = tuple(_choose_part(candidates[p], broad.claim) for p in parts)
     figures = [Figure.of(r) for r in chosen]
     low, high, best = derive("sum", figures)
     note = "the sum of " + " + ".join(figure_text(f) for f in figures)
     total = Figure(low, high, best, chosen, sum(f.rounding for f in figures), note)
-    return _judge(dataset, "sum", Figure.of(broad), total, None)
+    return _judge(dataset, "sum", broad, total, None)
 
 
 def _derived_subject(dataset: Dataset, record: ClaimRecord) -> Subject | None:
@@ -305,141 +447,107 @@ def _derived_subject(dataset: Dataset, record: ClaimRecord) -> Subject | None:
     return _judge(dataset, "derived", Figure.of(record), computed, None)
 
 
-def _legal(figures: list[Figure]) -> bool:
-    return any(f.claim.type == "legal-range" for f in figures)
-
-
-def _pairs_within(figures: list[Figure], prune: bool) -> Iterator[tuple[Figure, Figure]]:
-    """Pairs of claims on one measure; pruned, only pairs that do not overlap (overlapping
-    ones are consistent). Callers never prune legal ranges, where stated bounds decide."""
-    if not prune:
-        yield from combinations(figures, 2)
-        return
-    yield from _apart(figures, figures)
-
-
-def _pairs_across(
-    first: list[Figure], second: list[Figure], prune: bool
-) -> Iterator[tuple[Figure, Figure]]:
-    """Pairs of claims on two related measures; pruned, as in :func:`_pairs_within`."""
-    if not prune:
-        yield from ((x, y) for x in first for y in second)
-        return
-    yield from _apart(first, second)
-    yield from ((x, y) for y, x in _apart(second, first))
-
-
-def _apart(figures: list[Figure], others: list[Figure]) -> Iterator[tuple[Figure, Figure]]:
-    """Each figure with every other figure that lies wholly above it."""
-    by_low = sorted(others, key=lambda f: (f.low, f.records[0].id))
-    lows = [f.low for f in by_low]
-    for figure in figures:
-        start = bisect.bisect_right(lows, figure.high)
-        yield from ((figure, other) for other in by_low[start:])
+def _measure_pairs(dataset: Dataset) -> list[tuple[str, str]]:
+    """Each measure with itself, then each pair of related measures, in id order."""
+    return [(m, m) for m in sorted(dataset.measures)] + _related(dataset)
 
 
 def compare(
     dataset: Dataset, steps: Steps = SILENT, *, list_consistent: bool = True
 ) -> CompareResult:
-    """Compare every comparable pair of claims in the dataset.
+    """Compare every pair of claims that may state the same quantity for the same place and
+    time (:mod:`reconcile.pairing`), each broad claim with the sum of its parts, and each
+    derived claim with what its inputs give.
 
-    The consistent pairs of a measure with more claims than ``settings.list_limit`` are not
-    made: its positions summarise them. With ``list_consistent=False`` (what the gate needs)
-    no consistent comparison is listed: those that would be are counted
-    (:attr:`CompareResult.unlisted`), and only pairs whose figures do not overlap are
-    examined one by one. Either way a comparison that a review names is listed."""
-    by_measure: dict[str, list[ClaimRecord]] = defaultdict(list)
-    for record in sorted(dataset.claims.values(), key=lambda r: r.id):
-        by_measure[record.claim.measure].append(record)
-    limit = dataset.settings.list_limit
+    A measure with more claims than ``settings.list_limit`` lists its comparisons that
+    differ, not its consistent ones, which are counted (:attr:`CompareResult.unlisted`).
+    With ``list_consistent=False`` (what the gate needs) no consistent comparison is listed.
+    Either way a comparison that a review names is listed."""
+    records = sorted(dataset.claims.values(), key=lambda r: r.id)
+    when = {r.id: When.of(r.claim, dataset.measures[r.claim.measure].cumulative) for r in records}
+    figures = {r.id: Figure.of(r) for r in records}
+    slots: dict[str, list[Slot[Figure]]] = defaultdict(list)
+    for r in records:
+        slots[r.claim.measure].append(Slot(figures[r.id], place_key(r.claim.place), when[r.id]))
+    big = {m for m, group in slots.items() if len(group) > dataset.settings.list_limit}
     covered = {frozenset(r.review.claims) for r in dataset.reviews}
     comparisons: list[Comparison] = []
     unlisted = 0
-
-    def key(subject: Subject) -> tuple[str, ...]:
-        # by measure, broad and derived comparisons first, then by claim ids: an order that
-        # does not depend on where claims stand in the files
-        first = subject.a.records[0]
-        kind = "0" if subject.kind in ("sum", "derived") else "1"
-        return (first.claim.measure, kind, *(r.id for r in subject.records))
-
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple for each set of measures
 
-    def add(subject: Subject | None) -> None:
+    def add(subject: Subject | None, listing: bool = list_consistent) -> None:
         nonlocal unlisted
         if subject is None:
             return
-        if not list_consistent and subject.status == "consistent" and not _named(subject, covered):
+        if subject.status == "consistent" and not listing and not _named(subject, covered):
             unlisted += 1
             return
         measures: list[str] = []
         for r in subject.records:
             if r.claim.measure not in measures:
                 measures.append(r.claim.measure)
-        named = tuple(measures)
-        comparisons.append(_comparison(subject, key(subject), shared.setdefault(named, named)))
+        named = shared.setdefault(tuple(measures), tuple(measures))
+        comparisons.append(_comparison(subject, _key(subject), named))
 
-    summarised: set[str] = set()
-    pruned: set[tuple[str, str]] = set()  # measures (or pairs of them) whose overlaps are skipped
-    yearly = {m for m, records in by_measure.items() if _mixed_rates(records)}
-    figures = {m: [_figure(r, m in yearly) for r in records] for m, records in by_measure.items()}
-    steps.start("comparing", len(dataset.claims))
-    for measure_id, records in by_measure.items():
-        steps.advance(len(records))
-        big = len(records) > limit
-        if big:
-            summarised.add(measure_id)
-        one = shared.setdefault((measure_id,), (measure_id,))
-        made = 0
-        prune = (big or not list_consistent) and not _legal(figures[measure_id])
-        if prune:
-            pruned.add((measure_id, measure_id))
-        for x, y in _pairs_within(figures[measure_id], prune):
-            subject = _figure_pair(dataset, x, y)
-            listing = list_consistent and not big  # this measure lists its consistent pairs
-            if subject.status == "consistent" and not listing and not _named(subject, covered):
+    met: dict[int, int] = {}  # claims of its own measure each claim is compared with
+    steps.start("comparing", len(records))
+    for ma, mb in _measure_pairs(dataset):
+        first, second = slots.get(ma, []), slots.get(mb, [])
+        if ma == mb:
+            steps.advance(len(first))
+        listing = list_consistent and ma not in big and mb not in big
+        blocks = blocks_within(first) if ma == mb else blocks_across(first, second)
+        for block in blocks:
+            if ma == mb:
+                rivals(block, met)
+            if listing:
+                for x, y in block_pairs(block):
+                    add(_pair(dataset, x, y, when))
                 continue
-            ids = (measure_id, "1", subject.a.records[0].id, subject.b.records[0].id)
-            comparisons.append(_comparison(subject, ids, one))
-            made += 1
-        if not big:
-            unlisted += len(records) * (len(records) - 1) // 2 - made
-    for ma, mb in _related(dataset):
-        if (
-            ma in yearly
-            or mb in yearly
-            or _mixed_rates([*by_measure.get(ma, []), *by_measure.get(mb, [])])
-        ):
-            for ra in by_measure.get(ma, []):
-                for rb in by_measure.get(mb, []):
-                    add(_pair_subject(dataset, ra, rb, ma in yearly or mb in yearly))
-            continue
-        start, counted = len(comparisons), unlisted
-        first, second = figures.get(ma, []), figures.get(mb, [])
-        prune = not list_consistent and not _legal(first) and not _legal(second)
-        if prune:
-            pruned.add((ma, mb))
-        for fx, fy in _pairs_across(first, second, prune):
-            add(_figure_pair(dataset, fx, fy))
-        if not list_consistent:  # every pair not kept as a comparison is a consistent one
-            unlisted = counted + len(first) * len(second) - (len(comparisons) - start)
-    for records in by_measure.values():
-        for record in records:
-            add(_sum_subject(dataset, record, by_measure))
-            if record.claim.derived is not None:
-                add(_derived_subject(dataset, record))
-    for subject in _named_overlaps(dataset, covered, figures, pruned):
-        measure = subject.a.claim.measure
-        if measure != subject.b.claim.measure or measure not in summarised:
-            unlisted -= 1  # counted above, listed now (a summarised measure counts none)
-        add(subject)
+            examined = 0
+            for x, y in _differing(block):
+                examined += 1
+                add(_pair(dataset, x, y, when), listing)
+            unlisted += block_size(block) - examined
+    for x, y in _named_overlaps(dataset, covered, slots, big, list_consistent):
+        unlisted -= 1  # counted as consistent above; listed, since a review names it
+        add(_pair(dataset, x, y, when))
+    for measure_id in sorted(dataset.measures):
+        parts = dataset.measures[measure_id].sum_of
+        if parts and slots.get(measure_id):
+            candidates = _part_candidates(slots, measure_id, parts)
+            for slot in slots[measure_id]:
+                add(_sum_subject(dataset, slot.item, candidates.get(slot.item.records[0].id, {})))
+    for r in records:
+        if r.claim.derived is not None:
+            add(_derived_subject(dataset, r))
     ordered = sorted(comparisons, key=attrgetter("sort_key"))
     if covered:
         ordered = [_with_review(c, covered) for c in ordered]
     summaries = tuple(
-        _summary(dataset, m, figures.get(m, []), m in summarised) for m in sorted(dataset.measures)
+        _summary(dataset, m, slots.get(m, []), m in big, met) for m in sorted(dataset.measures)
     )
     return CompareResult(dataset, tuple(ordered), summaries, unlisted, list_consistent)
+
+
+def _key(subject: Subject) -> tuple[str, ...]:
+    """By measure, broad and derived comparisons first, then by claim ids: an order that does
+    not depend on where claims stand in the files."""
+    first = subject.a.records[0]
+    kind = "0" if subject.kind in ("sum", "derived") else "1"
+    return (first.claim.measure, kind, *(r.id for r in subject.records))
+
+
+def _part_candidates(
+    slots: dict[str, list[Slot[Figure]]], broad: str, parts: tuple[str, ...]
+) -> dict[str, dict[str, list[ClaimRecord]]]:
+    """For each broad claim, the claims of each part that may be for its place and time."""
+    found: dict[str, dict[str, list[ClaimRecord]]] = defaultdict(lambda: defaultdict(list))
+    for part in parts:
+        for block in blocks_across(slots[broad], slots.get(part, [])):
+            for x, y in block_pairs(block):
+                found[x.records[0].id][part].append(y.records[0])
+    return found
 
 
 def _named(subject: Subject, covered: set[frozenset[str]]) -> bool:
@@ -447,24 +555,8 @@ def _named(subject: Subject, covered: set[frozenset[str]]) -> bool:
     return bool(covered) and frozenset(r.id for r in subject.records) in covered
 
 
-def _named_overlaps(
-    dataset: Dataset,
-    covered: set[frozenset[str]],
-    figures: dict[str, list[Figure]],
-    pruned: set[tuple[str, str]],
-) -> Iterator[Subject]:
-    """Pairs a review names that were passed over because their figures overlap: pairs on
-    one measure, or on two related measures, among those whose pairs were ``pruned``."""
-    pairs = [sorted(c) for c in covered if len(c) == 2 and all(i in dataset.claims for i in c)]
-    if not pairs:
-        return
-    by_id = {f.records[0].id: f for group in figures.values() for f in group}
-    for first, second in sorted(pairs):
-        x, y = by_id[first], by_id[second]
-        if tuple(sorted((x.claim.measure, y.claim.measure))) not in pruned:
-            continue
-        if x.low <= y.high and y.low <= x.high:
-            yield _figure_pair(dataset, x, y)
+def _named_pair(x: Figure, y: Figure, covered: set[frozenset[str]]) -> bool:
+    return bool(covered) and frozenset((x.records[0].id, y.records[0].id)) in covered
 
 
 def _with_review(comparison: Comparison, reviewed: set[frozenset[str]]) -> Comparison:
@@ -476,49 +568,17 @@ def _with_review(comparison: Comparison, reviewed: set[frozenset[str]]) -> Compa
 # --- per-measure summary ----------------------------------------------------------------
 
 
-def _positions(figures: list[Figure]) -> tuple[tuple[str, ...], ...]:
-    """Groups of mutually consistent claims: claims whose intervals share a point (for legal
-    ranges, whose stated bounds match), each group listed once, ordered by claim id."""
-    records = [f.records[0] for f in figures]
-    if not records:
-        return ()
-    if any(r.claim.type == "legal-range" for r in records):
-        groups: list[list[ClaimRecord]] = []
-        for record in records:
-            for group in groups:
-                if all(_legal_gap(record.claim, g.claim) is None for g in group):
-                    group.append(record)
-                    break
-            else:
-                groups.append([record])
-        return tuple(tuple(r.id for r in g) for g in groups)
-    events = sorted(
-        [(f.low, 0, f.records[0].id, f.records[0]) for f in figures]
-        + [(f.high, 1, f.records[0].id, f.records[0]) for f in figures],
-        key=lambda e: (e[0], e[1], e[2]),
-    )
-    open_now: dict[str, ClaimRecord] = {}
-    cliques: list[tuple[ClaimRecord, ...]] = []
-    added_since_close = False
-    for _, kind, order, record in events:
-        if kind == 0:
-            open_now[order] = record
-            added_since_close = True
-        else:
-            if added_since_close:
-                cliques.append(tuple(sorted(open_now.values(), key=lambda r: r.id)))
-                added_since_close = False
-            open_now.pop(order, None)
-    cliques.sort(key=lambda c: c[0].id)
-    return tuple(tuple(r.id for r in c) for c in cliques)
-
-
 def _summary(
-    dataset: Dataset, measure_id: str, figures: list[Figure], summarised: bool
+    dataset: Dataset,
+    measure_id: str,
+    slots: list[Slot[Figure]],
+    summarised: bool,
+    met: dict[int, int],
 ) -> MeasureSummary:
     from reconcile.reasons.sourcing import voice
 
     measure = dataset.measures[measure_id]
+    figures = [s.item for s in slots]
     records = [f.records[0] for f in figures]
     lows = [f.low for f in figures]
     highs = [f.high for f in figures]
@@ -531,6 +591,6 @@ def _summary(
         low=min(lows) if lows else None,
         high=max(highs) if highs else None,
         independent_origins=len(voices),
-        positions=_positions(figures),
+        spread=spread(slots, max((met.get(id(f), 0) for f in figures), default=0)),
         summarised=summarised,
     )

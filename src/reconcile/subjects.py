@@ -34,11 +34,14 @@ class Figure:
     note: str = ""  # how the figure was built, in words (for sums and derived figures)
     scale: float = 1.0  # a derived share is its ratio times 100
     per_year: bool = False  # a rate converted to a yearly figure to meet another period's
+    over: str = ""  # a rate converted over a total's period: its words (" over 22 days")
+    low_strict: bool = False  # the low bound itself is excluded ("more than 600")
+    high_strict: bool = False  # the high bound itself is excluded ("fewer than 600")
 
     @property
     def suffix(self) -> str:
         """Words after a number taken from this figure: " a year" for a converted rate."""
-        return " a year" if self.per_year else ""
+        return " a year" if self.per_year else self.over
 
     @property
     def claim(self) -> Claim:
@@ -61,6 +64,16 @@ class Figure:
             (record,),
             0.0 if legal else value.rounding * scale,
             per_year=per_year,
+            low_strict=value.low_strict,
+            high_strict=value.high_strict,
+        )
+
+    def holds(self, point: float) -> bool:
+        """The point lies in this figure's interval, excluded bounds left out."""
+        if point < self.low or point > self.high:
+            return False
+        return not (
+            (point == self.low and self.low_strict) or (point == self.high and self.high_strict)
         )
 
 
@@ -179,26 +192,3 @@ def derive(
         best = x.best / y.best if x.best is not None and y.best else None
     scaled = best * scale if best is not None else None
     return low * scale, high * scale, scaled
-
-
-def feasible(
-    op: str, computed: Figure, stated_low: float, stated_high: float
-) -> list[tuple[float, float]]:
-    """For each input, the part of its interval that lets the result reach the stated one."""
-    t_lo, t_hi = stated_low / computed.scale, stated_high / computed.scale
-    inputs = [Figure.of(r) for r in computed.records]
-    bounds: list[tuple[float, float]] = []
-    if op == "sum":
-        for i in range(len(inputs)):
-            rest_low = sum(g.low for j, g in enumerate(inputs) if j != i)
-            rest_high = sum(g.high for j, g in enumerate(inputs) if j != i)
-            bounds.append((t_lo - rest_high, t_hi - rest_low))
-    elif op == "difference":
-        x, y = inputs
-        bounds = [(t_lo + y.low, t_hi + y.high), (x.low - t_hi, x.high - t_lo)]
-    else:
-        x, y = inputs
-        y_high = x.high / t_lo if t_lo > 0 else math.inf
-        y_low = x.low / t_hi if t_hi > 0 else math.inf
-        bounds = [(t_lo * y.low, t_hi * y.high), (y_low, y_high)]
-    return [(max(lo, f.low), min(hi, f.high)) for (lo, hi), f in zip(bounds, inputs, strict=True)]

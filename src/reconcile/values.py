@@ -273,6 +273,10 @@ class Quantity:
     """True when the low end is not stated ("up to 10")."""
     upper_open: bool
     """True when the high end is not stated ("at least 10", "more than 10")."""
+    low_strict: bool = False
+    """True when the low bound itself is excluded ("more than 600")."""
+    high_strict: bool = False
+    """True when the high bound itself is excluded ("fewer than 600")."""
 
     @property
     def rounding(self) -> float:

@@ -9,17 +9,19 @@ from tests.conftest import BUNDLED
 
 
 def _moved_copy(tmp_path: Path) -> Path:
-    """The bundled file with the 29,000 returns moved to 35,000 (and the quote that says
-    29,000 taken out, as E403 asks), and its source texts."""
+    """The bundled file with TASS's desertion penalty moved from 5 to 10 years to 5 to 12
+    (and the quote that says 10 taken out, as E403 asks), and its source texts: the reviewed
+    conflict with Al Jazeera's 5 to 12 years goes, and one with the AWOL penalty's "up to 10
+    years" appears."""
     shutil.copytree(BUNDLED.parent / "sources", tmp_path / "sources")
     moved = tmp_path / "figures.yaml"
     text = BUNDLED.read_text(encoding="utf-8")
     quote = (
-        '    quote: "However, the results were starkly underwhelming, with only 29,000 soldiers '
-        'returning"\n'
+        '    quote: "the Supreme Rada has since refused to extend the amnesty, now making '
+        'desertion a criminal offense punishable by 5 to 10 years in prison"\n'
     )
-    assert text.count('value: "only 29,000"') == 1 and text.count(quote) == 1
-    text = text.replace('value: "only 29,000"', 'value: "only 35,000"').replace(quote, "")
+    assert text.count('value: "5 to 10 years"') == 1 and text.count(quote) == 1
+    text = text.replace('value: "5 to 10 years"', 'value: "5 to 12 years"').replace(quote, "")
     moved.write_text(text, "utf-8")
     return moved
 
@@ -29,9 +31,10 @@ def test_markdown_reports_the_move_and_the_new_conflict(run, tmp_path: Path) -> 
     result = run("diff", "--format", "markdown", str(BUNDLED), str(moved))
     assert result.exit_code == 0
     assert result.stderr == ""
-    assert "| aj-amnesty-returns, tass-amnesty-returns | minor |" in result.stdout
-    assert "| tass-amnesty-returns | value | only 29,000 (29,000) | only 35,000 (35,000) |" in (
-        result.stdout
+    assert "| aj-awol-penalty, tass-desertion-penalty | major |" in result.stdout
+    assert (
+        "| tass-desertion-penalty | value | 5 to 10 years (5 to 10) | 5 to 12 years (5 to 12) |"
+        in (result.stdout)
     )
     assert "### Reviews made stale" in result.stdout
 
@@ -47,7 +50,7 @@ def test_fail_on_new_conflicts(run, tmp_path: Path) -> None:  # type: ignore[no-
 def test_a_new_conflict_reviewed_in_the_same_change_passes_the_gate(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     moved = _moved_copy(tmp_path)
     review = (
-        "  - claims: [aj-amnesty-returns, tass-amnesty-returns]\n"
+        "  - claims: [aj-awol-penalty, tass-desertion-penalty]\n"
         "    verdict: disputed\n"
         "    reason: sourcing\n"
     )

@@ -1,4 +1,4 @@
-"""A measure with thousands of claims lists its conflicts and positions, not every pair."""
+"""A measure with thousands of claims lists its conflicts, and counts its consistent pairs."""
 
 from __future__ import annotations
 
@@ -35,8 +35,10 @@ def test_five_thousand_agreeing_claims_are_summarised_not_paired() -> None:
         or c.claims[1] in {"c00000", "c00001", "c00002"}
         for c in result.comparisons
     )
-    assert len(summary.positions) == 2
-    assert sorted(map(len, summary.positions)) == [3, 4_997]
+    # every other pair is consistent: counted, not listed
+    assert result.unlisted == 5_000 * 4_999 // 2 - 3 * 4_997  # the outliers agree, too
+    assert result.count("consistent") == result.unlisted
+    assert (summary.spread.places, summary.spread.times, summary.spread.most) == (0, 1, 5_000)
 
 
 def test_a_small_measure_lists_every_pair() -> None:

@@ -74,11 +74,14 @@ def origin(name: str, kind: str, **fields: str) -> str:
 
 
 CHARGED_MEASURES = {
-    "arrests": measure("Arrests", "persons"),
-    "summonses": measure("Summonses issued", "persons"),
-    "charged": measure("People charged", "persons", sum_of="[arrests, summonses]"),
+    "arrests": measure("Arrests", "persons", cumulative="true"),
+    "summonses": measure("Summonses issued", "persons", cumulative="true"),
+    "charged": measure(
+        "People charged", "persons", sum_of="[arrests, summonses]", cumulative="true"
+    ),
 }
-"""Measures of people charged, the sum of those arrested and those summonsed."""
+"""Measures of people charged, the sum of those arrested and those summonsed (running
+totals: a count as of a date is the total so far)."""
 
 
 def figure_file(

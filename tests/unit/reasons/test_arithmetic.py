@@ -39,29 +39,36 @@ def share(stated: str) -> str:
 SHARE = ["schools-share", "budget-schools", "budget-total"]
 
 
-def test_a_share_that_follows_only_at_the_bottom_of_a_range() -> None:
-    # 49.8 / 300..400 million is 12.45% to 16.6%; "17%" stands for 16.5 to 17.5, which the
-    # inputs reach only with a total of at most 49.8 / 0.165 = 301.8 million.
-    comparison = check(
-        share("17%"),
-        claims=SHARE,
-        status="conflict",
-        severity="minor",
-        fires=["arithmetic", "precision"],
-        likely="arithmetic",
-    )
+def test_a_share_that_follows_once_rounded_is_consistent() -> None:
+    # 49.8 / 300..400 million is 12.45% to 16.6%; "17%" stands for 16.5 to 17.5 once its
+    # rounding is allowed for, and a derived figure is held to its inputs with it
+    comparison = check(share("17%"), claims=SHARE, status="consistent", not_fires=["arithmetic"])
     assert comparison.kind == "derived"
-    fired = cites(
-        comparison,
-        "arithmetic",
-        "schools-share states '17%' (16.5 to 17.5 once its rounding is allowed for)",
-        "budget-schools ('49.8 million') divided by budget-total ('between 300 and 400 million'),"
-        " as a percentage gives 12.45 to 16.6",
-        "it follows only when its rounding is allowed for",
-        "budget-total is in the bottom 2% of its 300 million to 400 million range",
-        "(up to 301.8 million)",
-    )
-    assert fired.score == 0.9
+
+
+def test_a_rounded_share_of_exact_counts_follows() -> None:
+    # 150 of 180 is 83.33%: "83%" (82.5 to 83.5) follows; "82%" (81.5 to 82.5) does not
+    def of(stated: str) -> str:
+        return figure_file(
+            claim("dead", "dead", "150", "herald"),
+            claim("all", "all", "180", "herald"),
+            claim(
+                "dead-share",
+                "dead-share",
+                stated,
+                "courier",
+                type="share",
+                derived="{op: ratio, of: [dead, all]}",
+            ),
+            measures={
+                "dead": measure("Deaths", "persons"),
+                "all": measure("People aboard", "persons"),
+                "dead-share": measure("Share of those aboard who died", "percent"),
+            },
+        )
+
+    check(of("83%"), ["dead-share", "dead", "all"], status="consistent", not_fires=["arithmetic"])
+    check(of("82%"), ["dead-share", "dead", "all"], status="conflict", likely="arithmetic")
 
 
 def test_a_share_out_of_reach_even_when_rounded_cannot_follow() -> None:
@@ -174,44 +181,30 @@ def test_a_difference_that_cannot_follow() -> None:
     )
 
 
-def test_a_difference_that_follows_only_at_the_top_of_a_range() -> None:
+def test_a_difference_that_follows_once_rounded_is_consistent() -> None:
     # (440..452.6) - 400 is 40 to 52.6 million; "53 million" stands for 52.5 to 53.5 million
-    # once its rounding is allowed for, which needs this year's budget of at least 452.5.
-    comparison = check(
+    check(
         rise("400 million", "between 440 and 452.6 million", "53 million"),
         claims=RISE,
-        status="conflict",
-        fires=["arithmetic"],
-        likely="arithmetic",
-    )
-    cites(
-        comparison,
-        "arithmetic",
-        "budget-this-year ('between 440 and 452.6 million') minus budget-last-year",
-        "gives 40 million to 52.6 million",
-        "it follows only when its rounding is allowed for",
-        "budget-this-year is in the top 0.8% of its 440 million to 452.6 million range",
-        "(from 452.5 million)",
+        status="consistent",
+        not_fires=["arithmetic"],
     )
 
 
 def test_the_documented_example() -> None:
-    # 44.4 / 300..400 million is 11.1% to 14.8%: "15%" conflicts as stated, and follows once
-    # its rounding (14.5 to 15.5) is allowed for, with a total of at most 44.4 / 0.145 million
+    # 44.4 / 300..400 million is 11.1% to 14.8%: "16%" (15.5 to 16.5) lies above it all
     comparison = check(
         example("arithmetic"),
         claims=SHARE,
         status="conflict",
-        severity="minor",
+        severity="major",
         likely="arithmetic",
     )
     documented(
         comparison,
         "arithmetic",
-        "schools-share states '15%' (14.5 to 15.5 once its rounding is allowed for); … gives "
-        "11.1 to 14.8: it follows only when its rounding is allowed for; possible only where "
-        "budget-total is in the bottom 6% of its 300 million to 400 million range (up to 306.2 "
-        "million).",
+        "schools-share states '16%' (15.5 to 16.5 once its rounding is allowed for); … gives "
+        "11.1 to 14.8: it does not follow from its inputs.",
     )
 
 

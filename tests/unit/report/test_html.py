@@ -103,7 +103,7 @@ def test_the_summary_says_what_the_issue_asks(bundled: CompareResult) -> None:
     for words in ("20 claims", "2 sources", "4 origins", "15 measures"):
         number, noun = words.split()
         assert f"{number} {noun}" in text
-    assert "4 consistent 7 compatible 7 conflicting" in text
+    assert "5 consistent 6 compatible 7 conflicting" in text
     assert "likely reason:" in text
 
 

@@ -73,7 +73,7 @@ def test_the_same_content_as_the_page(bundled: CompareResult) -> None:
     assert document.count("\n### ") == len(bundled.dataset.measures)
     assert "| claim | source and date | party | figure | low | stated | high |" in document
     assert "- 20 claims from 2 sources and 4 origins, on 15 measures." in document
-    assert "4 consistent, 7 compatible, 7 conflicting" in document
+    assert "5 consistent, 6 compatible, 7 conflicting" in document
 
 
 def test_the_same_input_gives_the_same_document(bundled: CompareResult) -> None:
