@@ -6,7 +6,9 @@ against ``per: year``). A difference of unit of count never changes the status o
 comparison; it is reported so that a reader knows the two counts need not match one to one.
 Rates over different periods are converted and compared per year (a month is a twelfth of a
 year, a week 7 and a day 1 of its 365.25 days), and the explanation gives both figures per
-year; a rate against a figure with no period cannot be compared one to one.
+year. A rate against a total over a stated period is converted over that period and compared
+as a total, so this reason does not fire on it; a rate against a figure with no period cannot
+be compared one to one.
 
 Example::
 
@@ -67,7 +69,8 @@ def evaluate(
     side_a, side_b = facts or sides(subject)
     everyone = side_a + side_b
     pers = {k.per for k in everyone}
-    if len(pers) > 1:
+    converted = bool(subject.a.over or subject.b.over)  # a rate made a total over a period
+    if len(pers) > 1 and not converted:
         listed = " and ".join(
             f"{k.id} ({k.text}) " + (f"counts per {k.per}" if k.per else "is a total, not a rate")
             for k in everyone
