@@ -179,7 +179,7 @@ def table_row(record: ClaimRecord, dataset: Dataset) -> list[str]:
         row["id"],
         row["measure"],
         row["unit"],
-        _bound(row["low"], ""),
+        _bound(row["low"], "−∞"),
         _cell(row["best"]),
         _bound(row["high"], "∞"),
         _cell(row["hedge"]),

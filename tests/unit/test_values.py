@@ -331,6 +331,25 @@ FRAMING = [
     row("just under 100", 95, 100, 100, "nearly", 100, hedge="just under"),
 ]
 
+MINUS = [
+    exact("-946", -946, 1),
+    exact("−946", -946, 1),
+    exact("-1,234", -1234, 1),
+    exact("−1.5 million", -1_500_000, 100_000),
+    exact("−3.5%", -3.5, 0.1, unit="percent"),
+    row("about -40", -42, -40, -38, "approximate", 1, hedge="about"),
+    row("about −40", -42, -40, -38, "approximate", 1, hedge="about"),
+    bounds("-50 to 20", -50, 20, "range"),
+    bounds("−50–20", -50, 20, "range"),
+    bounds("-50-20", -50, 20, "range"),
+    bounds("-50--20", -50, -20, "range"),
+    bounds("-50 - -20", -50, -20, "range"),
+    bounds("−50–−20", -50, -20, "range"),
+    bounds("-50 to -20", -50, -20, "range"),
+    bounds("between -50 and -20", -50, -20, "range", hedge="between"),
+    bounds("from −5 to 5", -5, 5, "range", hedge="from"),
+]
+
 TABLE = [
     *DIGITS,
     *SCALES,
@@ -342,6 +361,7 @@ TABLE = [
     *UNITS,
     *RATES,
     *FRAMING,
+    *MINUS,
 ]
 
 
