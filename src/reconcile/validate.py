@@ -585,13 +585,13 @@ def _signed(
         if value.lower_open and value.low != -math.inf:
             return claim.model_copy(update={"value": value.unbounded_below()})
         return claim
-    if value.low < 0:
+    if value.low < 0 or (value.high_strict and value.high <= 0):  # "-5", or "fewer than 0"
         first = dataset.where[("measures", claim.measure)]
         line = dataset.position(first)[0]
         collector.add(
             (*where.loc, "value"),
             "E303",
-            f"the value {value.text!r} {'is' if value.high < 0 else 'reaches'} below zero, "
+            f"the value {value.text!r} {'reaches' if value.high > 0 else 'is'} below zero, "
             f"but measure {claim.measure!r} "
             f"({first.file}:{line}) is not signed; add 'signed: true' to measure "
             f"{claim.measure!r} if its figures can fall below zero, or correct the sign",

@@ -46,17 +46,23 @@ Hedges
     - ``about 500`` is 475 to 525, best 500: widened both ways by the ``approximate``
       tolerance. Also ``approximately``, ``approx.``, ``around``, ``roughly``, ``some``,
       ``an estimated``, ``estimated``, ``circa``, ``c.``, ``ca.``, ``~``.
-    - ``at least 1.2 million`` is 1,200,000 and up, with no best. Also ``more than``,
-      ``over``, ``above``, ``upwards of``, ``upward of``, ``in excess of``,
-      ``no fewer than``, ``no less than``, ``at minimum``, ``a minimum of``, ``just over``.
-    - ``up to 10`` is 0 to 10, with no best. Also ``at most``, ``no more than``,
-      ``fewer than``, ``less than``, ``under``, ``below``, ``a maximum of``.
+    - ``at least 1.2 million`` is 1,200,000 and up, with no best; 1,200,000 itself is
+      included. Also ``upwards of``, ``upward of``, ``no fewer than``, ``no less than``,
+      ``at minimum``, ``a minimum of``.
+    - ``more than 1.2 million`` is above 1,200,000, with no best; 1,200,000 itself is
+      excluded (``low_strict``). Also ``over``, ``above``, ``in excess of``, ``just over``.
+    - ``up to 10`` is 0 to 10, with no best; 10 itself is included. Also ``at most``,
+      ``no more than``, ``a maximum of``.
+    - ``fewer than 10`` is 0 to below 10, with no best; 10 itself is excluded
+      (``high_strict``). Also ``less than``, ``under``, ``below``.
 
-    "More than 5" is read as 5 and upwards: the strict bound is not kept, since a figure is
-    compared as an interval and a single point makes no difference there. ``up to`` and its
-    kin leave the low end unstated (``lower_open``); the low end is 0, or no limit when the
-    figure is negative. On a signed measure it has no limit whatever the figure:
-    :meth:`Quantity.unbounded_below` reads it so once the claim's measure is known.
+    A strict bound is kept as a flag beside the number: ``low`` and ``high`` stay the
+    figures as written (600 for "more than 600"), and ``low_strict`` or ``high_strict``
+    says that the bound itself is not allowed, so that "more than 600" and "fewer than
+    600" can be told apart from "at least 600" and "up to 600", which share 600.
+    ``up to`` and its kin leave the low end unstated (``lower_open``); the low end is 0, or
+    no limit when the figure is negative. On a signed measure it has no limit whatever the
+    figure: :meth:`Quantity.unbounded_below` reads it so once the claim's measure is known.
     ``at least`` and its kin leave the high end unstated (``upper_open``). For a negative
     figure ``nearly`` and ``about`` reach towards zero and away from it in the same
     proportions.
@@ -280,6 +286,12 @@ class Quantity:
     """True when the low end is not stated ("up to 10")."""
     upper_open: bool
     """True when the high end is not stated ("at least 10", "more than 10")."""
+    low_strict: bool = False
+    """True when ``low`` itself is excluded: "more than 10" allows any figure above 10, not
+    10 ("at least 10" allows 10)."""
+    high_strict: bool = False
+    """True when ``high`` itself is excluded: "fewer than 10" allows any figure below 10,
+    not 10 ("up to 10" allows 10)."""
 
     @property
     def rounding(self) -> float:
@@ -438,7 +450,17 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 # --- phrase tables ----------------------------------------------------------------------
 
-_Role = Literal["framing", "nearly", "approximate", "at-least", "at-most", "between", "from"]
+_Role = Literal[
+    "framing",
+    "nearly",
+    "approximate",
+    "at-least",
+    "more-than",
+    "at-most",
+    "fewer-than",
+    "between",
+    "from",
+]
 
 _PREFIX_ROLES: Final[dict[_Role, tuple[str, ...]]] = {
     "framing": (
@@ -471,30 +493,22 @@ _PREFIX_ROLES: Final[dict[_Role, tuple[str, ...]]] = {
         "ca.",
         "~",
     ),
+    # open above, the bound included
     "at-least": (
         "at least",
-        "more than",
-        "over",
-        "above",
         "upwards of",
         "upward of",
-        "in excess of",
         "no fewer than",
         "no less than",
         "at minimum",
         "a minimum of",
-        "just over",
     ),
-    "at-most": (
-        "up to",
-        "at most",
-        "no more than",
-        "fewer than",
-        "less than",
-        "under",
-        "below",
-        "a maximum of",
-    ),
+    # open above, the bound itself excluded
+    "more-than": ("more than", "over", "above", "in excess of", "just over"),
+    # open below, the bound included
+    "at-most": ("up to", "at most", "no more than", "a maximum of"),
+    # open below, the bound itself excluded
+    "fewer-than": ("fewer than", "less than", "under", "below"),
     "between": ("between",),
     "from": ("from",),
 }
@@ -1018,6 +1032,8 @@ def _quantity(
     *,
     lower_open: bool = False,
     upper_open: bool = False,
+    low_strict: bool = False,
+    high_strict: bool = False,
 ) -> Quantity:
     return Quantity(
         text=text,
@@ -1032,6 +1048,8 @@ def _quantity(
         per=per,
         lower_open=lower_open,
         upper_open=upper_open,
+        low_strict=low_strict,
+        high_strict=high_strict,
     )
 
 
@@ -1061,10 +1079,30 @@ def _stated(
         return _quantity(
             text, min(below, above), value, max(below, above), "approximate", precision, *rest
         )
-    if role == "at-least":
-        return _quantity(text, value, None, math.inf, "at-least", precision, *rest, upper_open=True)
+    if role in ("at-least", "more-than"):
+        return _quantity(
+            text,
+            value,
+            None,
+            math.inf,
+            "at-least",
+            precision,
+            *rest,
+            upper_open=True,
+            low_strict=role == "more-than",
+        )
     low_end: Decimal | float = Decimal(0) if value >= 0 else -math.inf
-    return _quantity(text, low_end, None, value, "at-most", precision, *rest, lower_open=True)
+    return _quantity(
+        text,
+        low_end,
+        None,
+        value,
+        "at-most",
+        precision,
+        *rest,
+        lower_open=True,
+        high_strict=role == "fewer-than",
+    )
 
 
 # --- YAML numbers and mappings ----------------------------------------------------------

@@ -213,7 +213,7 @@ def test_claims_table_markdown_and_csv_show_an_end_unbounded_below(outputs_file:
     markdown = run("claims", "--format", "markdown", str(outputs_file)).stdout
     assert "| up | change | persons | −∞ |  | 10 |" in markdown
     csv = run("claims", "--format", "csv", str(outputs_file)).stdout
-    assert "\nup,change,persons,,,10,up to 10," in csv
+    assert "\nup,change,persons,,,10,False,False,up to 10," in csv
 
 
 @pytest.mark.parametrize(
@@ -246,3 +246,29 @@ def test_summaries_say_how_far_the_figures_run(outputs_file: Path, run) -> None:
     report = run("report", "--format", "markdown", str(outputs_file)).stdout
     assert "the figures are unbounded both ways (persons)." in report
     assert "up to 10 (10 or less)" in report
+
+
+def test_fewer_than_zero_is_below_zero() -> None:
+    # nothing is fewer than 0 on an unsigned measure: the figure is a negative one
+    ((code, _, _, message),) = problems(claim("a", "visitors", '"fewer than 0"'))
+    assert code == "E303"
+    assert "the value 'fewer than 0' is below zero" in message
+    value = dataset(claim("a", "change", '"fewer than 0"')).claims["a"].claim.value
+    assert (value.low, value.high, value.high_strict) == (-math.inf, 0, True)
+    assert dataset(claim("a", "visitors", '"up to 0"')).claims["a"].claim.value.high == 0
+
+
+def test_claims_json_shows_strict_bounds(outputs_file: Path, run) -> None:  # type: ignore[no-untyped-def]
+    claims = {
+        c["id"]: c
+        for c in strict_json(run("claims", "--format", "json", str(outputs_file)).stdout)["claims"]
+    }
+    strict = {key: (c["low_strict"], c["high_strict"]) for key, c in claims.items()}
+    assert strict == {
+        "up": (False, False),
+        "fewer": (False, True),
+        "deficit": (False, False),
+        "more": (True, False),
+        "range": (False, False),
+        "mapped": (False, False),
+    }
