@@ -7,6 +7,7 @@ order, so the same input gives byte-identical output.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
@@ -147,18 +148,28 @@ def _sides(result: CompareResult, c: Comparison) -> str:
     return "  vs  ".join(words)
 
 
+def spread_text(low: float, high: float, unit: str) -> str:
+    """The span of a measure's figures, from the lowest low to the highest high, in words."""
+    if math.isinf(low) and math.isinf(high):
+        # claims open above, and on a signed measure claims open below
+        return f"unbounded both ways ({unit})"
+    if math.isinf(high):
+        return f"at least {fmt(low)} {unit}"  # some claim is open above ("more than ...")
+    if math.isinf(low):
+        return f"at most {fmt(high)} {unit}"  # a claim on a signed measure open below
+    return f"{fmt(low)} to {fmt(high)} {unit}" if low != high else f"{fmt(low)} {unit}"
+
+
 def _measure_line(m: MeasureSummary) -> str:
     if not m.claims:
         return "no claims"
-    if m.high is None or m.high == float("inf"):
-        spread = f"at least {fmt(m.low)}"  # some claim is open above ("more than ...")
-    else:
-        spread = f"{fmt(m.low)} to {fmt(m.high)}" if m.low != m.high else fmt(m.low)
+    assert m.low is not None and m.high is not None  # a measure with claims has both
+    spread = spread_text(m.low, m.high, m.unit)
     origins = f"{m.independent_origins} independent origin" + (
         "s" if m.independent_origins != 1 else ""
     )
     claims = f"{len(m.claims)} claim" + ("s" if len(m.claims) != 1 else "")
-    return f"{claims}, spread {spread} {m.unit}, {origins}; {apart(m.spread)}"
+    return f"{claims}, spread {spread}, {origins}; {apart(m.spread)}"
 
 
 def apart(s: Spread) -> str:

@@ -4,7 +4,8 @@ Each section of the file has a model here; unknown keys are rejected and every f
 checked where it is declared. Claim values are normalised into :class:`~reconcile.values.Quantity`
 while the claim is validated, with the tolerances of the file's ``settings`` passed in as
 validation context. Checks that need more than one item (references, duplicate ids, units
-against measures, quotes) live in :mod:`reconcile.validate`.
+against measures, the sign of a figure against its measure's ``signed``, quotes) live in
+:mod:`reconcile.validate`.
 """
 
 from __future__ import annotations
@@ -49,9 +50,6 @@ ReasonCode = Literal[
     "definition", "unit", "timeframe", "sourcing", "precision", "claim-type", "arithmetic"
 ]
 Verdict = Literal["explained", "disputed", "source-error"]
-
-# Claim types whose figures are counts of things and so cannot be negative.
-NON_NEGATIVE_TYPES = frozenset({"count", "estimate", "limit", "target", "legal-range"})
 
 
 class Model(BaseModel):
@@ -113,6 +111,11 @@ class Measure(Model):
     sum_of: tuple[Id, ...] = ()
     part_of: Id | None = None
     confusable_with: tuple[Id, ...] = ()
+    signed: bool = Field(
+        False,
+        description="its figures may fall below zero (a deficit, a fall); without it a "
+        "negative figure is an error",
+    )
 
 
 class Period(Model):
@@ -266,13 +269,6 @@ class Claim(Model):
         if self.period is not None and self.as_of is not None:
             raise PydanticCustomError(
                 "period_and_as_of", "give either period or as_of, not both", {}
-            )
-        if self.type in NON_NEGATIVE_TYPES and self.value.low < 0:
-            raise PydanticCustomError(
-                "negative_figure",
-                "a {type} cannot be negative ('{text}'); negative figures are accepted only "
-                "for types share and rate",
-                {"type": self.type, "text": self.value.text},
             )
         if self.per is not None and self.value.per is not None and self.per != self.value.per:
             raise PydanticCustomError(

@@ -2,14 +2,16 @@
 
 Each item of each section is validated on its own, so one bad claim does not hide the
 problems of the others; then the files are merged and checked together: ids defined twice,
-references to ids that do not exist, relations between measures, units written in values
-against their measures', and quotes against the source texts.
+figures below zero on measures that are not ``signed`` (a measure may be defined in another
+file than its claims), references to ids that do not exist, relations between measures,
+units written in values against their measures', and quotes against the source texts.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
+import math
 import re
 import typing
 from collections.abc import Callable, Iterable, Sequence
@@ -49,7 +51,6 @@ _ERROR_TYPES: dict[str, str] = {
     "missing": "E202",
     "value_text": "E301",
     "value_order": "E302",
-    "negative_figure": "E303",
     "value_not_finite": "E304",
     "rate_period": "E306",
     "partial_date": "E310",
@@ -81,7 +82,6 @@ _PLAIN_WORDS: dict[str, str] = {
 
 # errors raised by a whole claim that are about one of its fields: point at that field
 _ERROR_FIELD: dict[str, str] = {
-    "negative_figure": "value",
     "rate_period": "per",
     "period_and_as_of": "as_of",
     "superseded_rank": "superseded_by",
@@ -566,10 +566,37 @@ def _merge(
                 key=True,
             )
             continue
+        measure = dataset.measures.get(claim.measure)
+        if measure is not None:  # an unknown measure is reported with the references
+            claim = _signed(dataset, claim, measure, where, collectors[where.file])
         dataset.claims[claim.id] = ClaimRecord(claim, where, order)
     dataset.reviews = [ReviewRecord(r, w) for r, w in review_list]
     _check_references(dataset, collectors)
     _check_quotes(dataset, collectors, read_source)
+
+
+def _signed(
+    dataset: Dataset, claim: Claim, measure: Measure, where: Located, collector: _Collector
+) -> Claim:
+    """The claim as its measure reads it: on a signed measure a low end left open is
+    unbounded below; on any other a figure below zero is an error (E303)."""
+    value = claim.value
+    if measure.signed:
+        if value.lower_open and value.low != -math.inf:
+            return claim.model_copy(update={"value": value.unbounded_below()})
+        return claim
+    if value.low < 0 or (value.high_strict and value.high <= 0):  # "-5", or "fewer than 0"
+        first = dataset.where[("measures", claim.measure)]
+        line = dataset.position(first)[0]
+        collector.add(
+            (*where.loc, "value"),
+            "E303",
+            f"the value {value.text!r} {'reaches' if value.high > 0 else 'is'} below zero, "
+            f"but measure {claim.measure!r} "
+            f"({first.file}:{line}) is not signed; add 'signed: true' to measure "
+            f"{claim.measure!r} if its figures can fall below zero, or correct the sign",
+        )
+    return claim
 
 
 def _raw_id(raw: Any) -> str | None:

@@ -17,8 +17,11 @@ Figures in digits
     the figure is a percentage (``4.375%``). Two or more dots, each followed by exactly three
     digits, separate thousands: ``1.234.567``. A comma is never a decimal point: ``1,5`` is
     an error, not one and a half.
-    A leading minus or plus sign is read (``-3.5%``, for a change); whether a negative figure
-    makes sense for a measure is checked elsewhere.
+    A leading minus sign, the hyphen ``-`` or the minus ``−`` (U+2212), is read before
+    digits: ``-946``, ``−946``, ``about -40``, ``-3.5%``; so is a plus sign (``+2``). A
+    figure below zero is accepted only on a measure marked ``signed: true``, which is checked
+    once the files are merged (:mod:`reconcile.validate`: a measure may be defined in
+    another file than its claims), not here.
 
 Scale words
     ``235k``, ``235 thousand``, ``0.235 million``, ``1.2m``, ``1.2 mn``, ``3 bn``,
@@ -43,18 +46,26 @@ Hedges
     - ``about 500`` is 475 to 525, best 500: widened both ways by the ``approximate``
       tolerance. Also ``approximately``, ``approx.``, ``around``, ``roughly``, ``some``,
       ``an estimated``, ``estimated``, ``circa``, ``c.``, ``ca.``, ``~``.
-    - ``at least 1.2 million`` is 1,200,000 and up, with no best. Also ``more than``,
-      ``over``, ``above``, ``upwards of``, ``upward of``, ``in excess of``,
-      ``no fewer than``, ``no less than``, ``at minimum``, ``a minimum of``, ``just over``.
-    - ``up to 10`` is 0 to 10, with no best. Also ``at most``, ``no more than``,
-      ``fewer than``, ``less than``, ``under``, ``below``, ``a maximum of``.
+    - ``at least 1.2 million`` is 1,200,000 and up, with no best; 1,200,000 itself is
+      included. Also ``upwards of``, ``upward of``, ``no fewer than``, ``no less than``,
+      ``at minimum``, ``a minimum of``.
+    - ``more than 1.2 million`` is above 1,200,000, with no best; 1,200,000 itself is
+      excluded (``low_strict``). Also ``over``, ``above``, ``in excess of``, ``just over``.
+    - ``up to 10`` is 0 to 10, with no best; 10 itself is included. Also ``at most``,
+      ``no more than``, ``a maximum of``.
+    - ``fewer than 10`` is 0 to below 10, with no best; 10 itself is excluded
+      (``high_strict``). Also ``less than``, ``under``, ``below``.
 
-    "More than 5" is read as 5 and upwards: the strict bound is not kept, since a figure is
-    compared as an interval and a single point makes no difference there. ``up to`` and its
-    kin leave the low end unstated (``lower_open``); the low end is 0, or no limit when the
-    figure is negative. ``at least`` and its kin leave the high end unstated
-    (``upper_open``). For a negative figure ``nearly`` and ``about`` reach towards zero and
-    away from it in the same proportions.
+    A strict bound is kept as a flag beside the number: ``low`` and ``high`` stay the
+    figures as written (600 for "more than 600"), and ``low_strict`` or ``high_strict``
+    says that the bound itself is not allowed, so that "more than 600" and "fewer than
+    600" can be told apart from "at least 600" and "up to 600", which share 600.
+    ``up to`` and its kin leave the low end unstated (``lower_open``); the low end is 0, or
+    no limit when the figure is negative. On a signed measure it has no limit whatever the
+    figure: :meth:`Quantity.unbounded_below` reads it so once the claim's measure is known.
+    ``at least`` and its kin leave the high end unstated (``upper_open``). For a negative
+    figure ``nearly`` and ``about`` reach towards zero and away from it in the same
+    proportions.
 
 Ranges
     ``between 300,000 and 500,000``, ``300,000-500,000`` (hyphen, en dash ``–`` or em
@@ -63,7 +74,9 @@ Ranges
     million`` is 3,400,000 to 4,900,000, unless that would put the first figure above the
     second (``between 500 and 2 million`` is 500 to 2,000,000). Two scale words are each
     their own (``3.4 million to 5 billion``). A range has no ``best``; its first figure
-    must not be above its second. No hedge may qualify a range.
+    must not be above its second. No hedge may qualify a range. Either figure may carry a
+    minus sign: a hyphen right after a figure separates, one before a figure is its sign, so
+    ``-50-20`` is -50 to 20, and ``-50--20``, ``-50 to -20`` and ``−50–−20`` are -50 to -20.
 
 Magnitudes
     From the scale up to just below ten times it, with no ``best``:
@@ -115,10 +128,10 @@ Mappings
     ``{low: 300000, best: 400000, high: 500000}``; each key is optional but one is needed,
     and each value is a number or a figure written as text (``"300,000"``, ``"1.2 million"``;
     no hedges, units or ranges). ``best`` alone is an exact figure. Otherwise a missing
-    ``low`` leaves the low end open (0, or no limit below a negative figure) and a missing
-    ``high`` the high end; ``best`` must lie between ``low`` and ``high``, and ``low`` must
-    not be above ``high``. Write ``"300,000"`` in quotes inside a ``{...}`` mapping: YAML
-    splits an unquoted 300,000 there at its comma.
+    ``low`` leaves the low end open (0, or no limit below a negative figure or on a signed
+    measure) and a missing ``high`` the high end; ``best`` must lie between ``low`` and
+    ``high``, and ``low`` must not be above ``high``. Write ``"300,000"`` in quotes inside
+    a ``{...}`` mapping: YAML splits an unquoted 300,000 there at its comma.
 
 Precision
     A figure of 100 or more was given to the place of its last non-zero digit: ``30,000``
@@ -153,7 +166,7 @@ import functools
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 from typing import Final, Literal, NamedTuple, TypeVar
 
@@ -274,14 +287,23 @@ class Quantity:
     upper_open: bool
     """True when the high end is not stated ("at least 10", "more than 10")."""
     low_strict: bool = False
-    """True when the low bound itself is excluded ("more than 600")."""
+    """True when ``low`` itself is excluded: "more than 10" allows any figure above 10, not
+    10 ("at least 10" allows 10)."""
     high_strict: bool = False
-    """True when the high bound itself is excluded ("fewer than 600")."""
+    """True when ``high`` itself is excluded: "fewer than 10" allows any figure below 10,
+    not 10 ("up to 10" allows 10)."""
 
     @property
     def rounding(self) -> float:
         """Half the precision: the figure's rounding allowance; 0.0 without a precision."""
         return 0.0 if self.precision is None else self.precision / 2
+
+    def unbounded_below(self) -> Quantity:
+        """The figure as read on a signed measure: a low end left unstated ("up to 10",
+        "fewer than 10", a mapping without ``low``) has no limit, not 0."""
+        if not self.lower_open or self.low == -math.inf:
+            return self
+        return replace(self, low=-math.inf)
 
 
 # --- units ------------------------------------------------------------------------------
@@ -428,7 +450,17 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 # --- phrase tables ----------------------------------------------------------------------
 
-_Role = Literal["framing", "nearly", "approximate", "at-least", "at-most", "between", "from"]
+_Role = Literal[
+    "framing",
+    "nearly",
+    "approximate",
+    "at-least",
+    "more-than",
+    "at-most",
+    "fewer-than",
+    "between",
+    "from",
+]
 
 _PREFIX_ROLES: Final[dict[_Role, tuple[str, ...]]] = {
     "framing": (
@@ -461,30 +493,22 @@ _PREFIX_ROLES: Final[dict[_Role, tuple[str, ...]]] = {
         "ca.",
         "~",
     ),
+    # open above, the bound included
     "at-least": (
         "at least",
-        "more than",
-        "over",
-        "above",
         "upwards of",
         "upward of",
-        "in excess of",
         "no fewer than",
         "no less than",
         "at minimum",
         "a minimum of",
-        "just over",
     ),
-    "at-most": (
-        "up to",
-        "at most",
-        "no more than",
-        "fewer than",
-        "less than",
-        "under",
-        "below",
-        "a maximum of",
-    ),
+    # open above, the bound itself excluded
+    "more-than": ("more than", "over", "above", "in excess of", "just over"),
+    # open below, the bound included
+    "at-most": ("up to", "at most", "no more than", "a maximum of"),
+    # open below, the bound itself excluded
+    "fewer-than": ("fewer than", "less than", "under", "below"),
     "between": ("between",),
     "from": ("from",),
 }
@@ -1008,6 +1032,8 @@ def _quantity(
     *,
     lower_open: bool = False,
     upper_open: bool = False,
+    low_strict: bool = False,
+    high_strict: bool = False,
 ) -> Quantity:
     return Quantity(
         text=text,
@@ -1022,6 +1048,8 @@ def _quantity(
         per=per,
         lower_open=lower_open,
         upper_open=upper_open,
+        low_strict=low_strict,
+        high_strict=high_strict,
     )
 
 
@@ -1051,10 +1079,30 @@ def _stated(
         return _quantity(
             text, min(below, above), value, max(below, above), "approximate", precision, *rest
         )
-    if role == "at-least":
-        return _quantity(text, value, None, math.inf, "at-least", precision, *rest, upper_open=True)
+    if role in ("at-least", "more-than"):
+        return _quantity(
+            text,
+            value,
+            None,
+            math.inf,
+            "at-least",
+            precision,
+            *rest,
+            upper_open=True,
+            low_strict=role == "more-than",
+        )
     low_end: Decimal | float = Decimal(0) if value >= 0 else -math.inf
-    return _quantity(text, low_end, None, value, "at-most", precision, *rest, lower_open=True)
+    return _quantity(
+        text,
+        low_end,
+        None,
+        value,
+        "at-most",
+        precision,
+        *rest,
+        lower_open=True,
+        high_strict=role == "fewer-than",
+    )
 
 
 # --- YAML numbers and mappings ----------------------------------------------------------

@@ -331,6 +331,25 @@ FRAMING = [
     row("just under 100", 95, 100, 100, "nearly", 100, hedge="just under"),
 ]
 
+MINUS = [
+    exact("-946", -946, 1),
+    exact("−946", -946, 1),
+    exact("-1,234", -1234, 1),
+    exact("−1.5 million", -1_500_000, 100_000),
+    exact("−3.5%", -3.5, 0.1, unit="percent"),
+    row("about -40", -42, -40, -38, "approximate", 1, hedge="about"),
+    row("about −40", -42, -40, -38, "approximate", 1, hedge="about"),
+    bounds("-50 to 20", -50, 20, "range"),
+    bounds("−50–20", -50, 20, "range"),
+    bounds("-50-20", -50, 20, "range"),
+    bounds("-50--20", -50, -20, "range"),
+    bounds("-50 - -20", -50, -20, "range"),
+    bounds("−50–−20", -50, -20, "range"),
+    bounds("-50 to -20", -50, -20, "range"),
+    bounds("between -50 and -20", -50, -20, "range", hedge="between"),
+    bounds("from −5 to 5", -5, 5, "range", hedge="from"),
+]
+
 TABLE = [
     *DIGITS,
     *SCALES,
@@ -342,6 +361,7 @@ TABLE = [
     *UNITS,
     *RATES,
     *FRAMING,
+    *MINUS,
 ]
 
 
@@ -371,6 +391,51 @@ def test_reads_every_documented_form(text: str, expected: tuple[Any, ...]) -> No
 def test_open_ends(text: str, lower_open: bool, upper_open: bool) -> None:
     q = parse_value(text)
     assert (q.lower_open, q.upper_open) == (lower_open, upper_open)
+
+
+STRICT_ABOVE = ["more than", "over", "above", "in excess of", "just over"]
+INCLUSIVE_ABOVE = ["at least", "upwards of", "upward of", "no fewer than", "no less than"]
+STRICT_BELOW = ["fewer than", "less than", "under", "below"]
+INCLUSIVE_BELOW = ["up to", "at most", "no more than", "a maximum of"]
+
+
+@pytest.mark.parametrize(
+    ("text", "low_strict", "high_strict"),
+    [
+        *[(f"{hedge} 600", True, False) for hedge in STRICT_ABOVE],
+        *[(f"{hedge} 600", False, False) for hedge in INCLUSIVE_ABOVE],
+        *[(f"{hedge} 600", False, True) for hedge in STRICT_BELOW],
+        *[(f"{hedge} 600", False, False) for hedge in INCLUSIVE_BELOW],
+        ("More Than 600", True, False),
+        ("only just over 600", True, False),
+        ("fewer than -20", False, True),
+        ("at least 600", False, False),
+        ("600", False, False),
+        ("about 600", False, False),
+        ("nearly 600", False, False),
+        ("just under 600", False, False),  # a "nearly" hedge: its best, 600, is the figure
+        ("between 500 and 600", False, False),
+        ("500-600", False, False),
+        ("hundreds", False, False),
+    ],
+)
+def test_strict_bounds_exclude_their_bound(text: str, low_strict: bool, high_strict: bool) -> None:
+    q = parse_value(text)
+    assert (q.low_strict, q.high_strict) == (low_strict, high_strict)
+    # the bound stays the figure as written: only the flag tells "more than" from "at least"
+    if low_strict or high_strict:
+        assert (q.low if low_strict else q.high) in (600, -20)
+
+
+@pytest.mark.parametrize("raw", [600, {"low": 600}, {"high": "600"}, {"low": 1, "high": 2}])
+def test_numbers_and_mappings_have_no_strict_bound(raw: Any) -> None:
+    q = parse_value(raw)
+    assert (q.low_strict, q.high_strict) == (False, False)
+
+
+def test_a_strict_bound_is_kept_on_a_signed_measure() -> None:
+    q = parse_value("fewer than 10").unbounded_below()
+    assert (q.low, q.high, q.low_strict, q.high_strict) == (-INF, 10, False, True)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reconcile.compare_view import summary_counts
+from reconcile.compare_view import spread_text, summary_counts
 from reconcile.dates import PartialDate
 from reconcile.engine import PER_YEAR, CompareResult, Comparison
 from reconcile.models import Claim
@@ -269,11 +269,22 @@ def claim_date(claim: Claim, dataset: Dataset) -> str:
     return f"published {_date_words(published)}" if published.known else "no date"
 
 
+def _run_words(low: float, high: float, unit: str) -> str:
+    """How the figures of several claims run, from the lowest low to the highest high."""
+    if low == high:
+        return f"run all at {fmt(low)} {unit}"
+    if math.isinf(low) or math.isinf(high):
+        return f"are {spread_text(low, high, unit)}"
+    return f"run from {fmt(low)} to {fmt(high)} {unit}"
+
+
 def _figure_words(low: float, best: float | None, high: float) -> str:
     if best is not None and low == high == best:
         return fmt(best)
     if math.isinf(high):
         return f"{fmt(low)} or more"
+    if math.isinf(low):  # open below on a signed measure
+        return f"{fmt(high)} or less"
     if low == high:
         return fmt(low)
     words = f"{fmt(low)} to {fmt(high)}"
@@ -497,17 +508,15 @@ def _measure_section(
     if not summary.claims:
         spread = "No claims on this measure."
     else:
-        low = fmt(summary.low) if summary.low is not None else ""
-        high = fmt(summary.high) if summary.high is not None else ""
+        assert summary.low is not None and summary.high is not None  # it has claims
         if len(summary.claims) == 1:
-            span = low if low == high else f"{low} to {high}"
-            spread = f"One claim: {span} {measure.unit}."
+            spread = f"One claim: {spread_text(summary.low, summary.high, measure.unit)}."
         else:
-            span = f"all at {low}" if low == high else f"from {low} to {high}"
+            span = _run_words(summary.low, summary.high, measure.unit)
             spread = (
                 f"{count(len(summary.claims), 'claim')} from "
                 f"{count(summary.independent_origins, 'independent origin')}; "
-                f"the figures run {span} {measure.unit}."
+                f"the figures {span}."
             )
     pers = {r.claim.effective_per for r in records}
     per = (
