@@ -117,13 +117,28 @@ def generated(size: int, out: Path) -> Path:
     return path
 
 
-def run(sizes: list[int], repeats: int, out: Path = OUT) -> list[dict[str, object]]:
+def series(spec: str, out: Path) -> Path:
+    """The weekly series ``PLACESxWEEKSxSOURCES`` (bench/series.py), made again when the
+    generator changed."""
+    path = out / f"series-{spec}.yaml"
+    generator = HERE / "series.py"
+    if not path.exists() or path.stat().st_mtime < generator.stat().st_mtime:
+        subprocess.run([sys.executable, str(generator), *spec.split("x"), str(path)], check=True)
+    return path
+
+
+def run(
+    sizes: list[int], repeats: int, out: Path = OUT, series_spec: str = ""
+) -> list[dict[str, object]]:
     out.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, object]] = []
-    for size in sizes:
-        path = generated(size, out)
+    cases: list[tuple[int | str, Path]] = [(size, generated(size, out)) for size in sizes]
+    if series_spec:
+        places, weeks, sources = (int(n) for n in series_spec.split("x"))
+        cases.append((f"{places * weeks * sources:,} (series)", series(series_spec, out)))
+    for size, path in cases:
         megabytes = path.stat().st_size / 1e6
-        reps = repeats if size <= 10_000 else max(1, repeats // 3)
+        reps = repeats if isinstance(size, int) and size <= 10_000 else max(1, repeats // 3)
         results: dict[str, Measured] = {}
         for label, code in _FLOOR.items():
             results[label] = measure([sys.executable, "-c", code, str(path)], reps)
@@ -155,7 +170,7 @@ def run(sizes: list[int], repeats: int, out: Path = OUT) -> list[dict[str, objec
                     ),
                 }
             )
-        print(f"{size:,} claims done", file=sys.stderr)
+        print(f"{size} claims done", file=sys.stderr)
     for args in (["--help"], ["--version"]):
         m = measure(reconcile(*args), repeats)
         rows.append(
@@ -214,13 +229,19 @@ def machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument(
+        "--series",
+        default="50x500x4",
+        help="a weekly series PLACESxWEEKSxSOURCES (bench/series.py); '' for none",
+    )
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     parser.add_argument("--out", type=Path, default=OUT, help="where generated files are kept")
     args = parser.parse_args()
     started = time.perf_counter()
-    rows = run([int(s) for s in args.sizes.split(",")], args.repeats, args.out)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    rows = run(sizes, args.repeats, args.out, args.series)
     text = table(rows)
     print(json.dumps(rows, indent=2) if args.json else text)
     if args.write:
