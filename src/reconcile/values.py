@@ -111,7 +111,8 @@ Units
 Rates
     ``30,000 a month``, ``30,000 per month``, ``30,000 monthly``, ``each month``,
     ``every month``; likewise ``day``/``daily``, ``week``/``weekly`` and
-    ``year``/``yearly``/``annually``/``per annum``. The rate sets ``per``.
+    ``year``/``yearly``/``annually``/``per annum``. The rate sets ``per``. A claim whose
+    value is a rate must be of ``type: rate`` (:class:`reconcile.models.Claim` checks it).
 
 Framing
     ``a mere``, ``mere``, ``only``, ``just``, ``as many as``, ``as few as``, ``record``,
