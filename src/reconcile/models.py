@@ -270,6 +270,14 @@ class Claim(Model):
             raise PydanticCustomError(
                 "period_and_as_of", "give either period or as_of, not both", {}
             )
+        if self.value.per is not None and self.type != "rate":
+            raise PydanticCustomError(
+                "rate_not_typed",
+                "the value {text} is a rate (per {per}) but the claim's type is {type}: a "
+                "figure per period is accepted only with type: rate; set 'type: rate', or "
+                "write the value without its period if the figure is a total",
+                {"text": repr(self.value.text), "per": self.value.per, "type": self.type},
+            )
         if self.per is not None and self.value.per is not None and self.per != self.value.per:
             raise PydanticCustomError(
                 "rate_period",

@@ -47,6 +47,7 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ErrorCode("E304", "not a finite number"),
         ErrorCode("E305", "unit does not agree"),
         ErrorCode("E306", "rate period does not agree"),
+        ErrorCode("E307", "rate in the value of a claim that is not a rate"),
         ErrorCode("E310", "invalid date"),
         ErrorCode("E311", "period ends before it starts"),
         ErrorCode("E401", "quote not found in source text"),

@@ -53,6 +53,7 @@ _ERROR_TYPES: dict[str, str] = {
     "value_order": "E302",
     "value_not_finite": "E304",
     "rate_period": "E306",
+    "rate_not_typed": "E307",
     "partial_date": "E310",
     "period_order": "E311",
 }
@@ -83,6 +84,7 @@ _PLAIN_WORDS: dict[str, str] = {
 # errors raised by a whole claim that are about one of its fields: point at that field
 _ERROR_FIELD: dict[str, str] = {
     "rate_period": "per",
+    "rate_not_typed": "value",
     "period_and_as_of": "as_of",
     "superseded_rank": "superseded_by",
     "derived_arity": "of",

@@ -111,7 +111,8 @@ Units
 Rates
     ``30,000 a month``, ``30,000 per month``, ``30,000 monthly``, ``each month``,
     ``every month``; likewise ``day``/``daily``, ``week``/``weekly`` and
-    ``year``/``yearly``/``annually``/``per annum``. The rate sets ``per``.
+    ``year``/``yearly``/``annually``/``per annum``. The rate sets ``per``. A claim whose
+    value is a rate must be of ``type: rate`` (:class:`reconcile.models.Claim` checks it).
 
 Framing
     ``a mere``, ``mere``, ``only``, ``just``, ``as many as``, ``as few as``, ``record``,
@@ -120,9 +121,11 @@ Framing
     about 500``). ``just under`` and ``just over`` are hedges, not framing.
 
 Plain YAML numbers
-    ``value: 235000`` or ``value: 0.1`` is read as that number. YAML drops trailing zeros
-    (``4.50`` arrives as 4.5), so write the figure as a string when its precision matters.
-    ``true`` and ``false`` are not numbers.
+    ``value: 235000`` or ``value: 0.1`` is read as that number, exact as given: a figure
+    from a data table, whose trailing zeros are not rounding, so it has no precision (see
+    below). ``value: "235000"``, a string, is read as written text instead, to the nearest
+    1,000. YAML drops trailing zeros (``4.50`` arrives as 4.5), so write the figure as a
+    string when the way it is written matters. ``true`` and ``false`` are not numbers.
 
 Mappings
     ``{low: 300000, best: 400000, high: 500000}``; each key is optional but one is needed,
@@ -141,10 +144,14 @@ Precision
     any size: ``1.50 million`` was given to 10,000. Number words are read as the same figure
     in digits would be (``thirty thousand`` to 10,000, ``one hundred and five`` to 1, ``a
     dozen`` to 1, ``a million and a half`` to 100,000). Ordinals, ``twice`` and ``thrice``
-    are exact (precision 1); ``N times`` takes the precision of N. A YAML number is read by
-    the same rule from its shortest decimal spelling (235000 to 1,000, 0.1 to 0.1). Ranges,
-    magnitudes and mappings without ``best`` carry no precision. Hedged figures keep the
-    precision of their figure. Precision never widens the interval.
+    are exact (precision 1); ``N times`` takes the precision of N. Hedged figures keep the
+    precision of their figure, and the stated end of an open bound has one too (``up to
+    30,000`` to 10,000, ``more than 600`` to 100, ``{high: "30,000"}`` to 10,000). A YAML
+    number is exact: its precision is None, and so is that of a mapping's figure given as
+    a number (``value: 2550`` has no rounding allowance; ``value: "2550"`` was given to 10).
+    Ranges, magnitudes and mappings with ``low`` and ``high`` but no ``best`` carry no
+    precision: the bounds of a written range are not rounded figures. Precision never
+    widens the interval.
 
 Limits and errors
     Text longer than 200 characters is refused before it is read, and so is a figure
@@ -214,7 +221,9 @@ ACCEPTED_FORMS: Final[tuple[str, ...]] = (
     "nearly 54,000",
     "about 500",
     "at least 1.2 million",
+    "more than 600",
     "up to 10 years",
+    "fewer than 600",
     "between 300,000 and 500,000",
     "300,000-500,000",
     "300,000 to 500,000",
@@ -788,7 +797,7 @@ class _Figure:
     """One figure, read from digits or number words, with no hedge or unit."""
 
     value: Decimal
-    precision: Decimal
+    precision: Decimal | None  # None for a YAML number, which is exact
     end_scale: Decimal | None  # a large scale word at its end ("4.9 million")
     scaled: bool  # any large scale word in it
 
@@ -875,7 +884,7 @@ def _is_simple(words: Sequence[str]) -> bool:
     return bool(words) and not any(word in _SCALES for word in words)
 
 
-def _read_single(tokens: Sequence[_Token]) -> tuple[Decimal, Decimal]:
+def _read_single(tokens: Sequence[_Token]) -> tuple[Decimal, Decimal | None]:
     """A single figure, multiple or ordinal: its value and precision."""
     texts = [token.text for token in tokens]
     if len(texts) == 1 and texts[0] in _MULTIPLES:
@@ -1056,7 +1065,7 @@ def _quantity(
 def _stated(
     text: str,
     value: Decimal,
-    precision: Decimal,
+    precision: Decimal | None,
     role: _Role | None,
     hedge: str | None,
     framing: tuple[str, ...],
@@ -1126,7 +1135,7 @@ def _read_number(number: int | float) -> _Figure:
         if abs(number) > MAX_MAGNITUDE:  # before Decimal(), which is slow for huge numbers
             raise _Unreadable(_TOO_LARGE)
         value = _check_size(Decimal(number))
-    return _Figure(value, _place(value), None, False)
+    return _Figure(value, None, None, False)  # exact as given: no rounding to allow for
 
 
 def _item_text(item: object) -> str:
@@ -1191,6 +1200,8 @@ def _parse_mapping(raw: Mapping[object, object], text: str) -> Quantity:
         kind = "at-least" if low is not None else "at-most"
     stated = [figure.value for figure in (best, high) if figure is not None]
     floor: Decimal | float = Decimal(0) if min(stated, default=0) >= 0 else -math.inf
+    # the figure stated, else the stated end of an open bound; a range's bounds carry none
+    given = best if best is not None else (low if high is None else high if low is None else None)
     return Quantity(
         text=text,
         low=float(low.value if low is not None else floor),
@@ -1199,7 +1210,7 @@ def _parse_mapping(raw: Mapping[object, object], text: str) -> Quantity:
         kind=kind,
         hedge=None,
         framing=(),
-        precision=None if best is None else float(best.precision),
+        precision=None if given is None or given.precision is None else float(given.precision),
         unit=None,
         per=None,
         lower_open=low is None,
@@ -1290,7 +1301,7 @@ def _float_tolerances(approximate: float, nearly: float) -> _Tolerances:
     return _Tolerances.of(approximate, nearly)
 
 
-def _exact(text: str, value: Decimal, precision: Decimal) -> Quantity:
+def _exact(text: str, value: Decimal, precision: Decimal | None) -> Quantity:
     """A figure stated exactly, with no hedge, unit or rate."""
     best = float(value)
     return Quantity(
@@ -1301,7 +1312,7 @@ def _exact(text: str, value: Decimal, precision: Decimal) -> Quantity:
         kind="exact",
         hedge=None,
         framing=(),
-        precision=float(precision),
+        precision=None if precision is None else float(precision),
         unit=None,
         per=None,
         lower_open=False,

@@ -474,40 +474,71 @@ def test_figures_are_exact() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "text", "value", "precision"),
+    ("raw", "text", "value"),
     [
-        (235000, "235000", 235_000, 1000),
-        (235646, "235646", 235_646, 1),
-        (0.1, "0.1", 0.1, 0.1),
-        (4.5, "4.5", 4.5, 0.1),
-        (4.50, "4.5", 4.5, 0.1),
-        (235000.0, "235000.0", 235_000, 1000),
-        (10.0, "10.0", 10, 1),
-        (-3, "-3", -3, 1),
-        (0, "0", 0, 1),
-        (2**53, str(2**53), 2**53, 1),
-        (10**21, str(10**21), 1e21, 1e21),
+        (235000, "235000", 235_000),
+        (235646, "235646", 235_646),
+        (2550, "2550", 2550),
+        (0.1, "0.1", 0.1),
+        (4.5, "4.5", 4.5),
+        (4.50, "4.5", 4.5),
+        (235000.0, "235000.0", 235_000),
+        (10.0, "10.0", 10),
+        (-3, "-3", -3),
+        (-946.5, "-946.5", -946.5),
+        (0, "0", 0),
+        (2**53, str(2**53), 2**53),
+        (10**21, str(10**21), 1e21),
     ],
 )
-def test_yaml_numbers(raw: int | float, text: str, value: float, precision: float) -> None:
+def test_yaml_numbers_are_exact(raw: int | float, text: str, value: float) -> None:
     q = parse_value(raw)
     assert (q.low, q.best, q.high, q.kind) == (value, value, value, "exact")
-    assert (q.text, q.precision) == (text, precision)
+    # a figure from a data table: no precision, so no rounding allowance
+    assert (q.text, q.precision, q.rounding) == (text, None, 0.0)
     assert (q.hedge, q.unit, q.per, q.framing) == (None, None, None, ())
+
+
+@pytest.mark.parametrize(("raw", "precision"), [("2550", 10), ("235000", 1000), ("0.1", 0.1)])
+def test_the_same_figure_as_a_string_was_rounded(raw: str, precision: float) -> None:
+    assert parse_value(raw).precision == precision
+    assert parse_value(float(raw) if "." in raw else int(raw)).precision is None
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("up to 30,000", 10_000),
+        ("up to 29,000", 1000),
+        ("at least 1.2 million", 100_000),
+        ("more than 600", 100),
+        ("fewer than 600", 100),
+        ("under 10%", 1),
+        ("no more than 4.50", 0.01),
+    ],
+)
+def test_the_stated_end_of_an_open_bound_has_a_precision(text: str, precision: float) -> None:
+    assert parse_value(text).precision == precision
+    assert parse_value(text).rounding == precision / 2
 
 
 @pytest.mark.parametrize(
     ("raw", "low", "best", "high", "kind", "lower_open", "upper_open", "precision"),
     [
-        ({"low": 300_000, "best": 400_000, "high": 500_000}, 3e5, 4e5, 5e5, "range", 0, 0, 1e5),
+        ({"low": 300_000, "best": 400_000, "high": 500_000}, 3e5, 4e5, 5e5, "range", 0, 0, None),
+        ({"low": 300_000, "best": "400,000", "high": 500_000}, 3e5, 4e5, 5e5, "range", 0, 0, 1e5),
         ({"low": "300,000", "high": "500,000"}, 3e5, None, 5e5, "range", 0, 0, None),
         ({"low": "1.2 million", "high": "2m"}, 1.2e6, None, 2e6, "range", 0, 0, None),
         ({"best": "1.50"}, 1.5, 1.5, 1.5, "exact", 0, 0, 0.01),
+        ({"best": 2550}, 2550, 2550, 2550, "exact", 0, 0, None),
         ({"low": 5}, 5, None, INF, "at-least", 0, 1, None),
+        ({"low": "1.2 million"}, 1.2e6, None, INF, "at-least", 0, 1, 1e5),
         ({"high": 5}, 0, None, 5, "at-most", 1, 0, None),
+        ({"high": "30,000"}, 0, None, 30_000, "at-most", 1, 0, 10_000),
         ({"high": -5}, -INF, None, -5, "at-most", 1, 0, None),
-        ({"low": 1, "best": 2}, 1, 2, INF, "at-least", 0, 1, 1),
-        ({"best": 2, "high": 3}, 0, 2, 3, "at-most", 1, 0, 1),
+        ({"low": 1, "best": 2}, 1, 2, INF, "at-least", 0, 1, None),
+        ({"low": 1, "best": "2"}, 1, 2, INF, "at-least", 0, 1, 1),
+        ({"best": 2, "high": 3}, 0, 2, 3, "at-most", 1, 0, None),
         ({"low": 5, "best": None, "high": 5}, 5, None, 5, "range", 0, 0, None),
         ({"low": -3, "high": "-1"}, -3, None, -1, "range", 0, 0, None),
     ],

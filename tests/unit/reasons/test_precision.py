@@ -76,10 +76,11 @@ WEEKEND = figure_file(
             id="figures_that_agree_only_through_a_hedge",
         ),
         # Without a hedge, two single figures agree only when they are equal; a {low, best,
-        # high} mapping agrees with a figure it does not equal, and its best, 700, was given
-        # to the nearest 100, which takes in 671.
+        # high} mapping agrees with a figure it does not equal, and its best, "700" (written
+        # as text: a YAML number would be exact), was given to the nearest 100, which takes
+        # in 671.
         pytest.param(
-            arrests("{low: 650, best: 700, high: 750}", "671"),
+            arrests('{low: 650, best: "700", high: 750}', "671"),
             ARRESTS,
             {"status": "consistent"},
             [
