@@ -356,9 +356,14 @@ def _plain(figure: Figure) -> bool:
 
 def _differing(block: Block[Figure]) -> Iterator[tuple[Figure, Figure]]:
     """The pairs of a block that may not be consistent: every pair that involves a rate or a
-    legal range, and the pairs of plain figures that do not overlap (found by sorting), so
-    that a block of thousands of agreeing claims costs n log n, not n squared."""
+    legal range, and the pairs of plain figures that do not overlap. A large block of plain
+    figures is sorted, so that thousands of agreeing claims cost n log n, not n squared."""
     first, second = block
+    if block_size(block) <= _SMALL:
+        for x, y in block_pairs(block):
+            if not (_plain(x) and _plain(y) and overlap(x, y)):
+                yield x, y
+        return
     plain = [f for f in first if _plain(f)]
     other = [f for f in first if not _plain(f)]
     if second is None:
@@ -372,6 +377,9 @@ def _differing(block: Block[Figure]) -> Iterator[tuple[Figure, Figure]]:
     yield from ((x, y) for x in other for y in plain_second)
     yield from _apart(plain, plain_second)
     yield from ((x, y) for y, x in _apart(plain_second, plain))
+
+
+_SMALL = 64  # pairs in a block below which checking each pair beats sorting
 
 
 def _apart(figures: list[Figure], others: list[Figure]) -> Iterator[tuple[Figure, Figure]]:

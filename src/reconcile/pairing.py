@@ -185,10 +185,10 @@ def blocks_within(slots: Sequence[Slot[_T]]) -> Iterator[Block[_T]]:
     unplaced = by_place.pop(None, [])
     for place in sorted(by_place, key=str):
         groups = by_place[place]
-        yield from ((g.item, None) for g in groups)
+        yield from ((g.item, None) for g in groups if len(g.item) > 1)
         yield from _sweep_within(groups)
         yield from _sweep_across(groups, unplaced)
-    yield from ((g.item, None) for g in unplaced)
+    yield from ((g.item, None) for g in unplaced if len(g.item) > 1)
     yield from _sweep_within(unplaced)
 
 
