@@ -15,11 +15,14 @@ from tests.unit.reasons.helpers import (
 )
 
 
-def share(stated: str) -> str:
-    """Schools' share of a city budget of 300 to 400 million, stated as ``stated``."""
+def share(
+    stated: str, part: str = "49.8 million", whole: str = "between 300 and 400 million"
+) -> str:
+    """Schools' share of a city budget (300 to 400 million unless ``whole``), stated as
+    ``stated``."""
     return figure_file(
-        claim("budget-schools", "schools-spend", "49.8 million", "herald"),
-        claim("budget-total", "total-spend", "between 300 and 400 million", "herald"),
+        claim("budget-schools", "schools-spend", part, "herald"),
+        claim("budget-total", "total-spend", whole, "herald"),
         claim(
             "schools-share",
             "schools-share",
@@ -46,29 +49,10 @@ def test_a_share_that_follows_once_rounded_is_consistent() -> None:
     assert comparison.kind == "derived"
 
 
-def test_a_rounded_share_of_exact_counts_follows() -> None:
+def test_a_rounded_share_of_exact_figures_follows() -> None:
     # 150 of 180 is 83.33%: "83%" (82.5 to 83.5) follows; "82%" (81.5 to 82.5) does not
-    def of(stated: str) -> str:
-        return figure_file(
-            claim("dead", "dead", "150", "herald"),
-            claim("all", "all", "180", "herald"),
-            claim(
-                "dead-share",
-                "dead-share",
-                stated,
-                "courier",
-                type="share",
-                derived="{op: ratio, of: [dead, all]}",
-            ),
-            measures={
-                "dead": measure("Deaths", "persons"),
-                "all": measure("People aboard", "persons"),
-                "dead-share": measure("Share of those aboard who died", "percent"),
-            },
-        )
-
-    check(of("83%"), ["dead-share", "dead", "all"], status="consistent", not_fires=["arithmetic"])
-    check(of("82%"), ["dead-share", "dead", "all"], status="conflict", likely="arithmetic")
+    check(share("83%", "150", "180"), SHARE, status="consistent", not_fires=["arithmetic"])
+    check(share("82%", "150", "180"), SHARE, status="conflict", likely="arithmetic")
 
 
 def test_a_share_out_of_reach_even_when_rounded_cannot_follow() -> None:
