@@ -47,6 +47,7 @@ from reconcile.subjects import (
     figure_text,
 )
 from reconcile.validate import ClaimRecord, Dataset
+from reconcile.words import count
 
 STATUSES: tuple[Status, ...] = ("consistent", "compatible", "conflict")
 SEVERITIES: tuple[Severity, ...] = ("minor", "major")
@@ -293,31 +294,20 @@ DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
 
 def _over_period(rate: Figure, total: ClaimRecord, when: When) -> Figure | None:
     """A rate as a total over the other claim's stated period ("4,000 a day" over 22 days
-    is 88,000); None when that claim states no whole period."""
+    is 88,000), a period written in months or years covering them whole; None when that
+    claim states no whole period."""
     period = total.claim.period
-    if period is None or period.start is None or period.end is None:
+    if period is None or math.isinf(when.start_lo) or math.isinf(when.end_hi):
         return None
-    if math.isinf(when.start_lo) or math.isinf(when.end_hi):
-        return None
-    per = DAYS[rate.claim.effective_per or "year"]
-    shortest = max(when.end_lo - when.start_hi + 1, 1.0) / per
-    longest = (when.end_hi - when.start_lo + 1) / per
-    corners = [rate.low * shortest, rate.low * longest, rate.high * shortest, rate.high * longest]
-    corners = [c for c in corners if not math.isnan(c)]
     days = when.end_hi - when.start_lo + 1
-    if shortest == longest:
-        words = f" over {int(days):,} day{'s' if days != 1 else ''}"
-        best = rate.best * longest if rate.best is not None else None
-    else:
-        words = f" over {period.start} to {period.end}"
-        best = None
+    times = days / DAYS[rate.claim.effective_per or "year"]
     return replace(
         rate,
-        low=min(corners),
-        high=max(corners),
-        best=best,
-        rounding=rate.rounding * longest,
-        over=words,
+        low=rate.low * times,
+        high=rate.high * times,
+        best=rate.best * times if rate.best is not None else None,
+        rounding=rate.rounding * times,
+        over=f" over {count(int(days), 'day')}",
     )
 
 
