@@ -37,7 +37,12 @@ def day(text: str) -> float:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("St. Albans", "st albans"), ("Rio de Janeiro", "RIO-DE-JANEIRO"), ("Köln", "köln")],
+    [
+        ("St. Albans", "st albans"),
+        ("St. Albans", "StAlbans"),
+        ("Rio de Janeiro", "RIO-DE-JANEIRO"),
+        ("Köln", "köln"),
+    ],
 )
 def test_places_are_the_same_whatever_their_case_spacing_and_punctuation(a: str, b: str) -> None:
     assert place_key(a) == place_key(b)
@@ -46,6 +51,7 @@ def test_places_are_the_same_whatever_their_case_spacing_and_punctuation(a: str,
 def test_different_places_stay_different() -> None:
     assert place_key("Austria") != place_key("Australia")
     assert place_key(None) is None
+    assert place_key("—") == "—"  # a place of punctuation alone is still a stated place
 
 
 # --- times -------------------------------------------------------------------------------
@@ -58,6 +64,29 @@ def test_a_partial_start_may_be_any_day_of_its_month() -> None:
     assert inner.may_lie_within(outer)
     assert not outer.may_lie_within(inner)
     assert (inner.start_lo, inner.start_hi) == (day("2003-03-01"), day("2003-03-31"))
+
+
+def test_unstated_ends_are_bounded_by_the_stated_ones() -> None:
+    until = when(period={"end": "2020-03"})
+    assert (until.start_lo, until.start_hi) == (-float("inf"), day("2020-03-31"))
+    since = when(period={"start": "2020-03"})
+    assert (since.end_lo, since.end_hi) == (day("2020-03-01"), float("inf"))
+    moment = when(as_of="2020-03")
+    assert (moment.start_lo, moment.start_hi, moment.end_lo, moment.end_hi) == (
+        day("2020-03-01"),
+        day("2020-03-31"),
+        day("2020-03-01"),
+        day("2020-03-31"),
+    )
+
+
+def test_a_period_lies_within_an_equal_one() -> None:
+    week = when(period={"start": "2020-03-02", "end": "2020-03-08"})
+    assert week.may_lie_within(week)
+    later_start = when(period={"start": "2020-03-03", "end": "2020-03-08"})
+    earlier_end = when(period={"start": "2020-03-02", "end": "2020-03-07"})
+    assert later_start.may_lie_within(week) and not week.may_lie_within(later_start)
+    assert earlier_end.may_lie_within(week) and not week.may_lie_within(earlier_end)
 
 
 def test_weeks_that_share_no_day_do_not_overlap() -> None:
