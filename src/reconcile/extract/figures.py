@@ -1,6 +1,7 @@
 """Numeric expressions in a sentence, each proposed as a figure that the value reader reads.
 
-A figure starts from a core: digits (``235,000``, ``1.2m``, ``5th``), number words found by
+A figure starts from a core: digits (``235,000``, ``1.2m``, ``5th``, ``-946`` with a minus
+sign written before it and not after another figure), number words found by
 the ``text2num`` package (``thirty thousand``, ``twenty-five``, ``fifth``), a magnitude
 (``tens of thousands``), a multiple (``twice``) or a count of dozens (``a dozen``). It then
 takes in what the value reader understands around it: scale words (``412 million``),
@@ -237,6 +238,9 @@ def _left_starts(tokens: Sequence[Token], core: tuple[int, int]) -> list[int]:
     """Where a figure may start: at its core, or before a count of a scale and hedges."""
     start = core[0]
     starts = [start]
+    if _minus(tokens, start):
+        start -= 1  # "an excess of -946": the sign belongs to the figure
+        starts = [start]
     if _currency(tokens, start - 1):
         start -= 1  # "up to €1,200": the sign is left out of the value, the hedge is not
     if tokens[start].lower in _SCALE_CORES and _lower(tokens, start - 1) in {"a", "an"}:
@@ -253,6 +257,21 @@ def _left_starts(tokens: Sequence[Token], core: tuple[int, int]) -> list[int]:
         else:
             break
     return starts
+
+
+_MINUS_SIGNS: Final = frozenset({"-", "−"})
+
+
+def _minus(tokens: Sequence[Token], index: int) -> bool:
+    """A minus sign written right before the token at ``index`` and not after a figure (so
+    not the dash of a range such as ``5-12``)."""
+    if index < 1 or tokens[index - 1].text not in _MINUS_SIGNS:
+        return False
+    sign = tokens[index - 1]
+    if sign.end != tokens[index].start:
+        return False
+    before = tokens[index - 2] if index >= 2 else None
+    return before is None or before.kind != "num" or before.end < sign.start
 
 
 def _currency(tokens: Sequence[Token], index: int) -> bool:
