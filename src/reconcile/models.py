@@ -305,6 +305,67 @@ class Claim(Model):
         return any(d is not None and d.inferred for d in dates)
 
 
+# Google's guideline for a ClaimReview's claimReviewed: short enough not to wrap on a phone
+SUMMARY_LENGTH = 75
+
+
+class Rating(Model):
+    """A published rating of one claim of a review: what ``export --format claimreview``
+    writes as a ClaimReview."""
+
+    claim: Id = Field(description="the claim the rating judges: one of the review's claims")
+    summary: str | None = Field(
+        None,
+        min_length=1,
+        max_length=SUMMARY_LENGTH,
+        description="the claim in at most 75 characters, for claimReviewed",
+    )
+    label: str = Field(min_length=1, description="the rating as published ('Misattributed')")
+    value: float | None = Field(
+        None, allow_inf_nan=False, description="the rating on a numeric scale"
+    )
+    best: float | None = Field(
+        None, allow_inf_nan=False, description="the best value of the scale (default 5)"
+    )
+    worst: float | None = Field(
+        None, allow_inf_nan=False, description="the worst value of the scale (default 1)"
+    )
+    url: str | None = Field(None, description="the published fact-check, an http(s) address")
+
+    @model_validator(mode="after")
+    def _scale(self) -> Rating:
+        if self.value is None and (self.best is not None or self.worst is not None):
+            raise PydanticCustomError(
+                "rating_scale", "best and worst go with a value: give the rating's value too", {}
+            )
+        best, worst = self.scale
+        if (
+            self.value is not None
+            and not worst <= self.value <= best
+            and not (best <= self.value <= worst)
+        ):
+            raise PydanticCustomError(
+                "rating_scale",
+                "the rating's value {value} lies outside its scale ({worst} to {best})",
+                {"value": f"{self.value:g}", "worst": f"{worst:g}", "best": f"{best:g}"},
+            )
+        if self.value is not None and best == worst:
+            raise PydanticCustomError(
+                "rating_scale",
+                "best and worst are the same ({best}): no scale",
+                {"best": f"{best:g}"},
+            )
+        return self
+
+    @property
+    def scale(self) -> tuple[float, float]:
+        """The best and worst values of the scale, schema.org's 5 and 1 when not given."""
+        return (
+            self.best if self.best is not None else 5.0,
+            self.worst if self.worst is not None else 1.0,
+        )
+
+
 class Review(Model):
     """A conflict a person has looked at."""
 
@@ -313,6 +374,7 @@ class Review(Model):
     reason: ReasonCode
     note: str | None = None
     reviewed: PartialDate | None = None
+    rating: Rating | None = None
 
     @model_validator(mode="after")
     def _distinct(self) -> Review:
@@ -323,7 +385,20 @@ class Review(Model):
                 "the review names {ids} more than once; list each claim of the comparison once",
                 {"ids": ", ".join(repeated)},
             )
+        if self.rating is not None and self.rating.claim not in self.claims:
+            raise PydanticCustomError(
+                "rating_claim",
+                "the rating judges {claim}, which the review does not list; rate one of {ids}",
+                {"claim": self.rating.claim, "ids": ", ".join(self.claims)},
+            )
         return self
+
+
+class Publisher(Model):
+    """The desk that publishes the fact-checks: the author of every ClaimReview."""
+
+    name: str = Field(min_length=1)
+    url: str | None = Field(None, description="the desk's site, an http(s) address")
 
 
 class FigureFile(Model):
@@ -339,6 +414,7 @@ class FigureFile(Model):
     measures: dict[Id, Measure] = {}
     claims: list[Claim] = []
     reviews: list[Review] = []
+    publisher: Publisher | None = None
 
 
 SECTION_MODELS: dict[str, type[Model]] = {

@@ -41,6 +41,7 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ErrorCode("E205", "wrong type or choice"),
         ErrorCode("E206", "invalid relation"),
         ErrorCode("E207", "too many items in a section"),
+        ErrorCode("E208", "rating does not fit its review"),
         ErrorCode("E301", "unreadable value"),
         ErrorCode("E302", "low above high"),
         ErrorCode("E303", "negative figure"),

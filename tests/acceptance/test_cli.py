@@ -139,7 +139,8 @@ def test_a_folder_file_with_a_misspelt_version_is_reported_not_skipped(run, tmp_
     assert result.stdout.splitlines()[:2] == [
         f"{extra_path}:1:1: error E200 version missing: start the file with 'version: 1'",
         f"{extra_path}:1:1: error E201 unknown key 'verison' (did you mean 'version'?); "
-        "accepted here: version, topic, settings, sources, origins, measures, claims, reviews",
+        "accepted here: version, topic, settings, sources, origins, measures, claims, reviews, "
+        "publisher",
     ]
     assert "mkdocs.yml" not in result.stdout
 
