@@ -491,9 +491,10 @@ def export(
         typer.Option("--format", "-f", help="claimreview: schema.org ClaimReview JSON-LD."),
     ] = ExportFormat.claimreview,  # type: ignore[attr-defined]
 ) -> None:
-    """Data for other tools: ClaimReview JSON-LD for each conflict a person has reviewed.
+    """Data for other tools: ClaimReview JSON-LD for each review with a rating.
 
-    Exit 0, or 2 on invalid input (nothing is written).
+    Exit 0, or 2 on invalid input or when the files lack what a ClaimReview needs (a
+    publisher, a rating's url): nothing is written then.
     """
     import io
 
@@ -507,8 +508,12 @@ def export(
     except InputError as err:
         _fail_on_input(err)
     buffer = io.StringIO()
-    EXPORTERS[output_format.value](run_compare(dataset), buffer)
+    try:
+        summary = EXPORTERS[output_format.value](run_compare(dataset), buffer)
+    except InputError as err:
+        _fail_on_input(err)
     _write_out(buffer.getvalue(), output)
+    typer.echo(summary, err=True)
 
 
 ExtractFormat = enum.Enum(  # type: ignore[misc]
