@@ -13,13 +13,11 @@ format prints findings in their sort order, so outputs are deterministic and dif
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
-from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from reconcile.jsonout import write_json
@@ -135,81 +133,10 @@ def _json(report: FindingsReport, stream: TextIO) -> None:
     write_json(document, stream)
 
 
-def sarif_rules() -> list[tuple[str, str, str]]:
-    """(id, name, description) of every code a finding may carry: errors, reasons, the gate."""
-    from reconcile.gate import CHECK_CODES
-    from reconcile.problems import ERROR_CODES
-    from reconcile.reasons import REASONS
-
-    rules = [(c.code, c.title, c.title) for c in ERROR_CODES.values()]
-    rules += [(code, code, module.TITLE) for code, module in REASONS.items()]
-    rules += [(code, code, title) for code, title in CHECK_CODES.items()]
-    return rules
-
-
-def _sarif_location(file: str, line: int, col: int) -> dict[str, Any]:
-    return {
-        "physicalLocation": {
-            "artifactLocation": {"uri": Path(file).as_posix()},
-            "region": {"startLine": max(line, 1), "startColumn": max(col, 1)},
-        }
-    }
-
-
 def _sarif(report: FindingsReport, stream: TextIO) -> None:
-    from reconcile import __version__
+    from reconcile import sarif
 
-    rules = sarif_rules()
-    index = {rule_id: i for i, (rule_id, _, _) in enumerate(rules)}
-    results = []
-    for f in report.findings:
-        result: dict[str, Any] = {
-            "ruleId": f.code,
-            "ruleIndex": index[f.code],
-            "level": {"error": "error", "warning": "warning"}.get(f.severity, "note"),
-            "message": {"text": f.message},
-            "locations": [_sarif_location(f.file, f.line, f.col)],
-        }
-        related = getattr(f, "related", ())
-        if related:
-            result["relatedLocations"] = [
-                {"id": i, **_sarif_location(file, line, col), "message": {"text": label}}
-                for i, (file, line, col, label) in enumerate(related, start=1)
-            ]
-        suppressed = getattr(f, "suppressed", "")
-        if suppressed:  # a reviewed conflict: its review, in the figure file, closes it
-            result["suppressions"] = [{"kind": "inSource", "justification": suppressed}]
-        results.append(result)
-    document = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "reconcile",
-                        "version": __version__,
-                        "rules": [
-                            {
-                                "id": rule_id,
-                                "name": _camel(name),
-                                "shortDescription": {"text": description},
-                            }
-                            for rule_id, name, description in rules
-                        ],
-                    }
-                },
-                "results": results,
-            }
-        ],
-    }
-    json.dump(document, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
-
-
-def _camel(words: str) -> str:
-    parts = [p for p in words.replace("-", " ").split() if p.isalnum()]
-    return "".join(p[:1].upper() + p[1:] for p in parts) or "Rule"
+    sarif.render(report, stream)
 
 
 REPORTERS: dict[str, Reporter] = {

@@ -27,6 +27,20 @@ CHECK_CODES: dict[str, str] = {
     "stale-review": "review of a comparison that is no longer a conflict",
     "review-unmatched": "review of claims that are never compared together",
 }
+# What each of them means and what to do about it (the help of their SARIF rules).
+CHECK_HELP: dict[str, str] = {
+    "conflict": "The figures of a comparison conflict and no reason accounts for the gap: "
+    "none of the reason codes fires. Look at the claims again (the measure, the period, "
+    "who counted), and either correct the figure file or add a review that records what "
+    "you found.",
+    "stale-review": "A review names the claims of a comparison that is no longer a "
+    "conflict: a figure changed since someone looked at it, or it never was one. Look at "
+    "the comparison again, then remove the review or update it.",
+    "review-unmatched": "A review lists claims that are never compared together, so it "
+    "covers nothing. A review lists exactly the claim ids of one comparison: a pair, a "
+    "broad claim with the claims chosen for its parts, or a derived claim with its inputs, "
+    "as `reconcile compare` lists them.",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +56,14 @@ class CheckFinding:
     title: str = ""
     related: tuple[tuple[str, int, int, str], ...] = field(default=(), compare=False)
     suppressed: str = field(default="", compare=False)  # a reviewed conflict: its review
+    claims: tuple[str, ...] = field(default=(), compare=False)  # the claim ids it is about
+    lead: str = field(default="", compare=False)  # the message before its list of others
+
+    @property
+    def fingerprint(self) -> str:
+        """What the finding is about, whatever the lines: its kind and its claim ids."""
+        kind = "review" if self.code in ("stale-review", "review-unmatched") else "conflict"
+        return f"{kind}:{','.join(sorted(self.claims))}"
 
 
 @dataclass(frozen=True)
@@ -107,13 +129,34 @@ def _conflict_finding(
     elif comparison.kind == "derived":
         sides = f"{figures[0].id} {figures[0].value.text!r} vs what its inputs give"
     related = tuple((*_claim_place(dataset, i), i) for i in comparison.claims[1:])
-    others = ", ".join(f"{i} at line {r_line}" for _, r_line, _, i in related)
     state = "reviewed " if comparison.reviewed else ""
     why = f"likely {likely.code}: {likely.explanation}" if likely else "no reason fires"
-    message = f"{state}{comparison.severity} conflict: {sides}; {why} (other claims: {others})"
+    lead = f"{state}{comparison.severity} conflict: {sides}; {why}"
     review = reviews.get(frozenset(comparison.claims)) if comparison.reviewed else None
     suppressed = _review_words(review) if review is not None else ""
-    return CheckFinding(file, line, col, code, message, severity, _title(code), related, suppressed)
+    return CheckFinding(
+        file,
+        line,
+        col,
+        code,
+        lead + others_text(related),
+        severity,
+        _title(code),
+        related,
+        suppressed,
+        comparison.claims,
+        lead,
+    )
+
+
+def others_text(related: tuple[tuple[str, int, int, str], ...], link: bool = False) -> str:
+    """The other claims of a conflict, as its message ends: " (other claims: b at line 12)";
+    with ``link``, each claim is a SARIF link to its related location ("[b](1)")."""
+    named = (
+        f"[{claim}]({i}) at line {line}" if link else f"{claim} at line {line}"
+        for i, (_, line, _, claim) in enumerate(related, start=1)
+    )
+    return f" (other claims: {', '.join(named)})"
 
 
 def _review_states(
@@ -147,7 +190,16 @@ def _review_states(
             )
             code = "review-unmatched"
         findings.append(
-            CheckFinding(record.where.file, line, col, code, message, "error", _title(code))
+            CheckFinding(
+                record.where.file,
+                line,
+                col,
+                code,
+                message,
+                "error",
+                _title(code),
+                claims=record.review.claims,
+            )
         )
     return states, findings
 
