@@ -17,6 +17,7 @@ from typing import Literal
 from reconcile.engine import SEVERITIES, CompareResult, Comparison
 from reconcile.progress import SILENT, Steps
 from reconcile.reasons import REASONS
+from reconcile.subjects import quoted
 from reconcile.validate import Dataset, ReviewRecord
 
 FailOn = Literal["minor", "major"]
@@ -123,11 +124,11 @@ def _conflict_finding(
     else:
         severity = "warning"
     figures = [dataset.claims[i].claim for i in comparison.claims]
-    sides = " vs ".join(f"{c.id} {c.value.text!r}" for c in figures)
+    sides = " vs ".join(f"{c.id} {quoted(c.value.text)}" for c in figures)
     if comparison.kind == "sum":
-        sides = f"{figures[0].id} {figures[0].value.text!r} vs the sum of its parts"
+        sides = f"{figures[0].id} {quoted(figures[0].value.text)} vs the sum of its parts"
     elif comparison.kind == "derived":
-        sides = f"{figures[0].id} {figures[0].value.text!r} vs what its inputs give"
+        sides = f"{figures[0].id} {quoted(figures[0].value.text)} vs what its inputs give"
     related = tuple((*_claim_place(dataset, i), i) for i in comparison.claims[1:])
     state = "reviewed " if comparison.reviewed else ""
     why = f"likely {likely.code}: {likely.explanation}" if likely else "no reason fires"
