@@ -256,22 +256,38 @@ class _RowBuffer:
         return self.text.removesuffix("\r\n") + "\n"
 
 
+# What GitHub's renderer would act on, as character references: HTML, table pipes, code,
+# emphasis, links, escapes, strike-through (one tilde or two), maths and headings.
+_INERT = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "|": "&#124;",
+        "`": "&#96;",
+        "*": "&#42;",
+        "_": "&#95;",
+        "[": "&#91;",
+        "]": "&#93;",
+        "\\": "&#92;",
+        "~": "&#126;",
+        "$": "&#36;",
+        "#": "&#35;",
+    }
+)
+# What GitHub turns into links of its own: "www." and "scheme://" addresses lose the
+# character that makes them one; after an "@" (e-mail addresses, "mailto:", mentions) a word
+# joiner, which shows as nothing, keeps the next word from joining it.
+_AUTOLINK = re.compile(r"(?i:(?<=www)\.)|:(?=//)|@")
+_UNLINKED = {".": "&#46;", ":": "&#58;", "@": "@&#8288;"}
+
+
 def markdown_cell(value: Any) -> str:
-    """Text made inert in a Markdown table cell: pipes, backticks, HTML and line breaks."""
-    text = _cell(value)
-    for char, entity in (
-        ("&", "&amp;"),
-        ("<", "&lt;"),
-        (">", "&gt;"),
-        ("|", "&#124;"),
-        ("`", "&#96;"),
-        ("*", "&#42;"),
-        ("_", "&#95;"),
-        ("[", "&#91;"),
-        ("]", "&#93;"),
-    ):
-        text = text.replace(char, entity)
-    return " ".join(text.split())
+    """Text made inert Markdown on one line, for a table cell, a heading or a paragraph:
+    every character GitHub's renderer would read as markup is a character reference, no
+    address becomes a link, and line breaks are spaces."""
+    text = " ".join(_cell(value).split()).translate(_INERT)
+    return _AUTOLINK.sub(lambda m: _UNLINKED[m.group()], text)
 
 
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
