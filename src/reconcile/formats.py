@@ -5,7 +5,8 @@ message: input problems from ``validate``, and the conflicts that ``check`` repo
 format prints findings in their sort order, so outputs are deterministic and diffable.
 
 - ``text``: for a person at a terminal (rich), grouped by file.
-- ``parsable``: one line a finding, ``FILE:LINE:COL: SEVERITY CODE message``.
+- ``parsable``: one line a finding, ``FILE:LINE:COL: SEVERITY CODE message``; a line break
+  in a message (or a file name) is written as an escape, ``\\n``.
 - ``json``: a versioned document (see docs/output.md).
 - ``github``: GitHub Actions workflow commands, which annotate the lines in a pull request.
 - ``sarif``: SARIF 2.1.0, one rule per error and reason code, for GitHub code scanning.
@@ -79,9 +80,29 @@ def _text(report: FindingsReport, stream: TextIO) -> None:
         console.print(f"{mark} {escape(report.summary)}")
 
 
+# Every character that ends a line for some reader (Python's str.splitlines ends a line at
+# each of them), written as its escape, so that a finding is always one line.
+_LINE_ENDS = str.maketrans(
+    {
+        "\n": "\\n",
+        "\r": "\\r",
+        "\v": "\\v",
+        "\f": "\\f",
+        **{ch: f"\\x{ord(ch):02x}" for ch in "\x1c\x1d\x1e\x85"},
+        **{ch: f"\\u{ord(ch):04x}" for ch in "\u2028\u2029"},
+    }
+)
+
+
+def one_line(text: str) -> str:
+    """The text on one line: its line breaks written as escapes (\\n, \\r, \\u2028, ...)."""
+    return text.translate(_LINE_ENDS)
+
+
 def _parsable(report: FindingsReport, stream: TextIO) -> None:
     for f in report.findings:
-        stream.write(f"{f.file}:{f.line}:{f.col}: {f.severity} {f.code} {f.message}\n")
+        line = f"{f.file}:{f.line}:{f.col}: {f.severity} {f.code} {f.message}"
+        stream.write(one_line(line) + "\n")
 
 
 def _escape_data(text: str) -> str:

@@ -255,3 +255,18 @@ def test_json_lists_the_judged_comparisons_of_compare_and_its_counts(run, path: 
     assert gate["comparisons"] == judged
     # the bundled file has consistent and compatible comparisons that check leaves out
     assert len(judged) < len(full["comparisons"])
+
+
+def test_parsable_writes_one_line_a_finding_whatever_the_text(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    hostile = Path(__file__).parents[1] / "cases" / "report" / "hostile.yaml"
+    findings = json.loads(run("check", "--format", "json", str(hostile)).stdout)["findings"]
+    parsable = run("check", "--format", "parsable", str(hostile)).stdout
+    assert len(parsable.splitlines()) == len(findings) > 1
+    assert any("\n" in f["message"] for f in findings)  # an origin's name on two lines
+    assert "[spoof](1)\\nand a second line (official" in parsable
+    # a line break in a file name, and in the text of a problem
+    odd = tmp_path / "two\nlines\u2028.yaml"
+    odd.write_text('version: 1\nsources:\n  "a\\rb": {title: T}\n', encoding="utf-8")
+    problems = run("validate", "--format", "parsable", str(odd)).stdout
+    assert problems.count("\n") == len(problems.splitlines()) == 1
+    assert problems.startswith(f"{tmp_path}/two\\nlines\\u2028.yaml:3:3: error E205 ")
