@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 from collections import Counter
 from typing import Annotated, Any, Literal
 
@@ -28,7 +29,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from reconcile.dates import PartialDate
-from reconcile.values import Quantity, ValueTextError, parse_value
+from reconcile.values import MAX_MAGNITUDE, MAX_TEXT_LENGTH, Quantity, ValueTextError, parse_value
 
 FORMAT_VERSION = 1
 
@@ -88,7 +89,11 @@ class Source(Model):
     outlet: str | None = None
     published: PartialDate = PartialDate.unknown()
     url: str | None = None
-    text: str | None = Field(None, description="local copy, relative to the figure file")
+    text: str | None = Field(
+        None,
+        description="local copy, relative to the figure file",
+        json_schema_extra={"pattern": "^[^\\u0000]*$"},  # no path holds a NUL
+    )
     language: str | None = None
     party: str | None = None
     kind: SourceKind = "unknown"
@@ -151,13 +156,16 @@ class Derived(Model):
         return self
 
 
-_NUMBER_OR_TEXT = {"anyOf": [{"type": "number"}, {"type": "string"}]}
+# a figure the reader takes: no larger than MAX_MAGNITUDE (which leaves out infinity), text
+# no longer than MAX_TEXT_LENGTH
+_NUMBER = {"type": "number", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
+_NUMBER_OR_TEXT = {"anyOf": [_NUMBER, {"type": "string", "maxLength": MAX_TEXT_LENGTH}]}
 VALUE_JSON_SCHEMA: dict[str, Any] = {
     "description": "The figure as written ('235,000', 'nearly 54,000', '5-12 years'), "
     "a number, or {low, best, high}.",
     "anyOf": [
-        {"type": "string", "minLength": 1, "maxLength": 200},
-        {"type": "number"},
+        {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_LENGTH},
+        _NUMBER,
         {
             "type": "object",
             "properties": {
@@ -307,6 +315,8 @@ class Claim(Model):
 
 # Google's guideline for a ClaimReview's claimReviewed: short enough not to wrap on a phone
 SUMMARY_LENGTH = 75
+# a finite number, in JSON Schema's words: bounds that only infinity passes
+_FINITE: dict[str, Any] = {"minimum": -sys.float_info.max, "maximum": sys.float_info.max}
 
 
 class Rating(Model):
@@ -322,13 +332,22 @@ class Rating(Model):
     )
     label: str = Field(min_length=1, description="the rating as published ('Misattributed')")
     value: float | None = Field(
-        None, allow_inf_nan=False, description="the rating on a numeric scale"
+        None,
+        allow_inf_nan=False,
+        description="the rating on a numeric scale",
+        json_schema_extra=_FINITE,
     )
     best: float | None = Field(
-        None, allow_inf_nan=False, description="the best value of the scale (default 5)"
+        None,
+        allow_inf_nan=False,
+        description="the best value of the scale (default 5)",
+        json_schema_extra=_FINITE,
     )
     worst: float | None = Field(
-        None, allow_inf_nan=False, description="the worst value of the scale (default 1)"
+        None,
+        allow_inf_nan=False,
+        description="the worst value of the scale (default 1)",
+        json_schema_extra=_FINITE,
     )
     url: str | None = Field(None, description="the published fact-check, an http(s) address")
 
@@ -369,7 +388,7 @@ class Rating(Model):
 class Review(Model):
     """A conflict a person has looked at."""
 
-    claims: tuple[Id, ...] = Field(min_length=2)
+    claims: tuple[Id, ...] = Field(min_length=2, json_schema_extra={"uniqueItems": True})
     verdict: Verdict
     reason: ReasonCode
     note: str | None = None

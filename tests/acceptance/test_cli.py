@@ -317,17 +317,6 @@ def test_schema_file_is_current(run) -> None:  # type: ignore[no-untyped-def]
     assert run("schema").stdout == committed
 
 
-def test_valid_files_pass_the_json_schema() -> None:
-    import jsonschema
-    import yaml
-
-    schema = json.loads((ROOT / "schema" / "figures.schema.json").read_text(encoding="utf-8"))
-    files = [BUNDLED, *sorted((ROOT / "tests" / "cases").glob("[!i]*/*/figures.yaml"))]
-    for path in files:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
-
-
 def test_status_filter_shows_only_measures_with_such_comparisons(run) -> None:  # type: ignore[no-untyped-def]
     everything = run("compare", "--format", "markdown", str(BUNDLED)).stdout
     conflicts = run("compare", "--format", "markdown", "--status", "conflict", str(BUNDLED)).stdout
