@@ -8,7 +8,8 @@ format prints findings in their sort order, so outputs are deterministic and dif
 - ``parsable``: one line a finding, ``FILE:LINE:COL: SEVERITY CODE message``; a line break
   in a message (or a file name) is written as an escape, ``\\n``.
 - ``json``: a versioned document (see docs/output.md).
-- ``github``: GitHub Actions workflow commands, which annotate the lines in a pull request.
+- ``github``: GitHub Actions workflow commands, which annotate the lines in a pull request;
+  the command also adds every finding to the step's summary (:func:`write_step_summary`).
 - ``sarif``: SARIF 2.1.0, one rule per error and reason code, for GitHub code scanning.
 """
 
@@ -158,6 +159,60 @@ def _sarif(report: FindingsReport, stream: TextIO) -> None:
     from reconcile import sarif
 
     sarif.render(report, stream)
+
+
+# GitHub keeps at most 1 MiB of a step's summary; the table stops short of it
+STEP_SUMMARY_LIMIT = 1_000_000
+
+
+def step_summary(report: FindingsReport, limit: int = STEP_SUMMARY_LIMIT) -> str:
+    """Every finding as a Markdown table, for ``$GITHUB_STEP_SUMMARY``: GitHub shows only the
+    first ten error annotations of a step, and the summary shows them all (as many as fit
+    in ``limit`` characters, with a line that says how many more there are)."""
+    from reconcile.claims_view import markdown_cell
+
+    head = [f"## reconcile {report.command}", ""]
+    if report.summary:
+        head += [markdown_cell(report.summary), ""]
+    if not report.findings:
+        return "\n".join([*head, "No findings.", ""]) + "\n"
+    lines = [
+        *head,
+        "| file | line | severity | code | finding |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    size = sum(len(line) + 1 for line in lines)
+    shown = 0
+    for f in report.findings:
+        cells = (f.file, f"{f.line}:{f.col}", f.severity, f.code, f.message)
+        row = "| " + " | ".join(markdown_cell(c) for c in cells) + " |"
+        if size + len(row) + 200 > limit:  # room kept for the line that says what is left out
+            break
+        lines.append(row)
+        size += len(row) + 1
+        shown += 1
+    left = len(report.findings) - shown
+    if left:
+        lines += [
+            "",
+            f"{left:,} more {'finding' if left == 1 else 'findings'} not shown here "
+            "(a step summary holds at most 1 MiB): see the log of this step.",
+        ]
+    return "\n".join(lines) + "\n\n"
+
+
+def write_step_summary(report: FindingsReport, errors: TextIO) -> None:
+    """Under GitHub Actions, add the findings to the step's summary, when the runner names
+    its file in ``GITHUB_STEP_SUMMARY``; a summary that cannot be written is said on
+    ``errors`` and changes nothing else."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as summary:
+            summary.write(step_summary(report))
+    except OSError as err:
+        errors.write(f"reconcile: cannot write the step summary {target}: {err.strerror or err}\n")
 
 
 REPORTERS: dict[str, Reporter] = {
