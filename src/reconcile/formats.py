@@ -10,7 +10,7 @@ format prints findings in their sort order, so outputs are deterministic and dif
 - ``json``: a versioned document (see docs/output.md).
 - ``github``: GitHub Actions workflow commands, which annotate the lines in a pull request;
   the command also adds every finding to the step's summary (:func:`write_step_summary`).
-- ``sarif``: SARIF 2.1.0, one rule per error and reason code, for GitHub code scanning.
+- ``sarif``: SARIF 2.1.0 for GitHub code scanning (:mod:`reconcile.sarif`).
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ review that covers no conflict: either the figures changed since someone looked 
 comparison is no longer a conflict: a stale review), or the claims it lists are never
 compared together at all. Each finding points at the ``id:`` line of the first claim of its
 comparison, in the order ``compare`` lists them; the other claims are named in the message
-and, in SARIF, given as related locations.
+and, in SARIF, given as related locations that the message links to. A finding also keeps
+the claim ids it is about, which SARIF's fingerprints are made from.
 """
 
 from __future__ import annotations
