@@ -7,13 +7,16 @@ the text does not state.
 
 from __future__ import annotations
 
+import csv
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from reconcile.jsonout import write_json
 from reconcile.models import Claim, Period
 from reconcile.validate import ClaimRecord, Dataset
+from reconcile.values import canonical_unit
 from reconcile.words import count
 
 JSON_VERSION = 1
@@ -32,6 +35,8 @@ TABLE_COLUMNS = (
 )
 # what a spreadsheet may read as the start of a formula, in ASCII and full width
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+# the line breaks of a cell that a spreadsheet, or a reader that splits lines, may act on
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 
 
 def number(value: float | None) -> int | float | None:
@@ -70,13 +75,23 @@ def period_text(claim: Claim) -> str:
     return ""
 
 
+def shown_unit(claim: Claim, dataset: Dataset) -> str:
+    """The unit a claim counts in, as the file writes it (its own, else its measure's):
+    case kept (``currency:EUR``), spaces folded, and a spelling that stands for a known unit
+    in that unit's usual form (``%`` and ``per cent`` as ``percent``, ``people`` as
+    ``persons``)."""
+    written = " ".join((claim.unit or dataset.measures[claim.measure].unit).split())
+    canonical = canonical_unit(written)
+    return written if canonical == written.lower() else canonical
+
+
 def claim_json(record: ClaimRecord, dataset: Dataset) -> dict[str, Any]:
     claim, value = record.claim, record.claim.value
     start, end = period_bounds(claim)
     return {
         "id": claim.id,
         "measure": claim.measure,
-        "unit": dataset.unit_of(claim),
+        "unit": shown_unit(claim, dataset),
         "low": number(value.low),
         "best": number(value.best),
         "high": number(value.high),
@@ -194,44 +209,89 @@ def table_row(record: ClaimRecord, dataset: Dataset) -> list[str]:
     ]
 
 
+def _guarded(line: str) -> str:
+    return "'" + line if line.lstrip(" ").startswith(_FORMULA_START) else line
+
+
 def safe_csv_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe: at the
+    start of the cell, and at the start of every line after a line break in it."""
+    if not isinstance(value, str):
+        return value
+    if not _LINE_BREAK.search(value):
+        return _guarded(value)
+    first, *rest = _LINE_BREAK.split(value)  # lines, each followed by the break it ends with
+    pieces = [_guarded(first)]
+    for i in range(0, len(rest), 2):
+        pieces += [rest[i], _guarded(rest[i + 1])]
+    return "".join(pieces)
 
 
 def render_csv(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
-    import pandas as pd
-
-    rows = []
+    """The claims as CSV, lines ending in ``\n``; a cell that holds a line break (a carriage
+    return too) is quoted, so every reader sees one row a claim."""
+    buffer = _RowBuffer()
+    # "\r\n" as the writer's line end makes it quote any cell with either character; each
+    # row's own end is then written as "\n"
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    keys = [*claim_json_keys(), "quote"]
+    stream.write(buffer.row(writer, keys))
     for record in records:
         row = claim_json(record, dataset)
         row["period"] = period_text(record.claim)
         row["framing"] = "; ".join(row["framing"])
         row["via"] = "; ".join(row["via"])
         row["quote"] = record.claim.quote
-        rows.append({key: safe_csv_cell(value) for key, value in row.items()})
-    table = pd.DataFrame(rows, columns=[*claim_json_keys(), "quote"], dtype=object)
-    table.to_csv(stream, index=False, lineterminator="\n")
+        stream.write(buffer.row(writer, [safe_csv_cell(row[key]) for key in keys]))
+
+
+class _RowBuffer:
+    """Holds the one row a csv writer has just written."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def row(self, writer: Any, cells: Sequence[Any]) -> str:
+        self.text = ""
+        writer.writerow(cells)
+        return self.text.removesuffix("\r\n") + "\n"
+
+
+# What GitHub's renderer would act on, as character references: HTML, table pipes, code,
+# emphasis, links, escapes, strike-through (one tilde or two), maths and headings.
+_INERT = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "|": "&#124;",
+        "`": "&#96;",
+        "*": "&#42;",
+        "_": "&#95;",
+        "[": "&#91;",
+        "]": "&#93;",
+        "\\": "&#92;",
+        "~": "&#126;",
+        "$": "&#36;",
+        "#": "&#35;",
+    }
+)
+# What GitHub turns into links of its own: "www." and "scheme://" addresses lose the
+# character that makes them one; after an "@" (e-mail addresses, "mailto:", mentions) a word
+# joiner, which shows as nothing, keeps the next word from joining it.
+_AUTOLINK = re.compile(r"(?i:(?<=www)\.)|:(?=//)|@")
+_UNLINKED = {".": "&#46;", ":": "&#58;", "@": "@&#8288;"}
 
 
 def markdown_cell(value: Any) -> str:
-    """Text made inert in a Markdown table cell: pipes, backticks, HTML and line breaks."""
-    text = _cell(value)
-    for char, entity in (
-        ("&", "&amp;"),
-        ("<", "&lt;"),
-        (">", "&gt;"),
-        ("|", "&#124;"),
-        ("`", "&#96;"),
-        ("*", "&#42;"),
-        ("_", "&#95;"),
-        ("[", "&#91;"),
-        ("]", "&#93;"),
-    ):
-        text = text.replace(char, entity)
-    return " ".join(text.split())
+    """Text made inert Markdown on one line, for a table cell, a heading or a paragraph:
+    every character GitHub's renderer would read as markup is a character reference, no
+    address becomes a link, and line breaks are spaces."""
+    text = " ".join(_cell(value).split()).translate(_INERT)
+    return _AUTOLINK.sub(lambda m: _UNLINKED[m.group()], text)
 
 
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:

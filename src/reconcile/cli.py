@@ -20,7 +20,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from reconcile import __version__
-from reconcile.formats import REPORTERS
+from reconcile.formats import REPORTERS, FindingsReport, write_step_summary
 from reconcile.outcome import ExitCode
 from reconcile.progress import terminal_steps
 from reconcile.words import count
@@ -111,7 +111,7 @@ def main_options(
 
 def _fail_on_input(err: Exception) -> NoReturn:
     """Report input problems on stderr (for commands whose findings are something else)."""
-    from reconcile.formats import FindingsReport, resolve
+    from reconcile.formats import resolve
     from reconcile.problems import InputError
 
     assert isinstance(err, InputError)
@@ -134,7 +134,7 @@ def validate(
 
     Exit 0 when valid, 2 when not.
     """
-    from reconcile.formats import FindingsReport, resolve
+    from reconcile.formats import resolve
     from reconcile.outcome import exit_code
     from reconcile.problems import InputError
     from reconcile.validate import load
@@ -155,9 +155,7 @@ def validate(
         summary = _problem_summary(list(problems))
     chosen = resolve(output_format.value)
     report = FindingsReport("validate", files, problems, summary=summary)
-    REPORTERS[chosen](report, sys.stdout)
-    if chosen in MACHINE_FORMATS:
-        typer.echo(summary, err=True)  # the machine-readable formats keep stdout clean
+    _report(chosen, report)
     raise typer.Exit(exit_code(invalid=bool(problems)))
 
 
@@ -234,7 +232,7 @@ def check(
     """
     from reconcile.compare_view import result_json
     from reconcile.engine import compare as run_compare
-    from reconcile.formats import FindingsReport, resolve
+    from reconcile.formats import resolve
     from reconcile.gate import check as run_check
     from reconcile.outcome import exit_code
     from reconcile.problems import InputError
@@ -247,6 +245,8 @@ def check(
         except InputError as err:
             report = FindingsReport("check", [], err.problems, _problem_summary(err.problems))
             REPORTERS[chosen](report, sys.stdout)
+            if chosen == "github":
+                write_step_summary(report, sys.stderr)
             raise typer.Exit(ExitCode.INVALID) from None
         gate = run_check(run_compare(dataset, steps, list_consistent=False), fail_on.value, steps)
     files = [(f.name, f.sha256) for f in dataset.files]
@@ -275,10 +275,19 @@ def check(
         f"{count(gate.failing, 'finding')} {fail} the check"
     )
     report = FindingsReport("check", files, gate.findings, summary, extra)
+    _report(chosen, report)
+    raise typer.Exit(exit_code(failing=gate.failing))
+
+
+def _report(chosen: str, report: FindingsReport) -> None:
+    """Findings to standard output in the chosen format; the machine-readable formats keep
+    their summary line on standard error, and the github format also writes the step's
+    summary under GitHub Actions."""
     REPORTERS[chosen](report, sys.stdout)
     if chosen in MACHINE_FORMATS:
-        typer.echo(summary, err=True)
-    raise typer.Exit(exit_code(failing=gate.failing))
+        typer.echo(report.summary, err=True)
+    if chosen == "github":
+        write_step_summary(report, sys.stderr)
 
 
 DiffFormat = enum.Enum(  # type: ignore[misc]
@@ -491,9 +500,10 @@ def export(
         typer.Option("--format", "-f", help="claimreview: schema.org ClaimReview JSON-LD."),
     ] = ExportFormat.claimreview,  # type: ignore[attr-defined]
 ) -> None:
-    """Data for other tools: ClaimReview JSON-LD for each conflict a person has reviewed.
+    """Data for other tools: ClaimReview JSON-LD for each review with a rating.
 
-    Exit 0, or 2 on invalid input (nothing is written).
+    Exit 0, or 2 on invalid input or when the files lack what a ClaimReview needs (a
+    publisher, a rating's url): nothing is written then.
     """
     import io
 
@@ -507,8 +517,12 @@ def export(
     except InputError as err:
         _fail_on_input(err)
     buffer = io.StringIO()
-    EXPORTERS[output_format.value](run_compare(dataset), buffer)
+    try:
+        summary = EXPORTERS[output_format.value](run_compare(dataset), buffer)
+    except InputError as err:
+        _fail_on_input(err)
     _write_out(buffer.getvalue(), output)
+    typer.echo(summary, err=True)
 
 
 ExtractFormat = enum.Enum(  # type: ignore[misc]

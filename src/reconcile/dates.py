@@ -31,6 +31,21 @@ _DATE_RE = re.compile(
 
 ACCEPTED_DATES = "2025, 2025-10, 2025-10-14, unknown, or an inferred date such as ~2025-08-30"
 
+# The dates the reader accepts, as one JSON Schema pattern (ECMA 262): a year from 0001, a
+# month from 1 to 12, a day that the month has (29 February in leap years only), an optional
+# leading "~", spaces around; or "unknown" in any case.
+_YEAR = r"(?!0000)\d{4}"
+_LEAP_YEAR = r"(?!0000)(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_DAY_OF_ANY_MONTH = r"(?:0?[1-9]|1\d|2[0-8])"
+_DAY = (
+    rf"(?:{_MONTH}-{_DAY_OF_ANY_MONTH}|(?:0?[13578]|1[02])-(?:29|3[01])|(?:0?[469]|11)-(?:29|30))"
+)
+DATE_PATTERN = (
+    rf"^\s*(?:~?(?:{_YEAR}(?:-{_MONTH}|-{_DAY})?|{_LEAP_YEAR}-0?2-29)"
+    r"|[Uu][Nn][Kk][Nn][Oo][Ww][Nn])\s*$"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class PartialDate:
@@ -88,9 +103,7 @@ class PartialDate:
             "description": "A partial date: " + ACCEPTED_DATES,
             "anyOf": [
                 {"type": "integer", "minimum": 1000, "maximum": 9999},
-                {"type": "string", "pattern": r"^~?\d{4}(-\d{1,2}(-\d{1,2})?)?$"},
-                {"type": "string", "format": "date"},
-                {"const": "unknown"},
+                {"type": "string", "pattern": DATE_PATTERN},
             ],
         }
 

@@ -5,21 +5,21 @@ message: input problems from ``validate``, and the conflicts that ``check`` repo
 format prints findings in their sort order, so outputs are deterministic and diffable.
 
 - ``text``: for a person at a terminal (rich), grouped by file.
-- ``parsable``: one line a finding, ``FILE:LINE:COL: SEVERITY CODE message``.
+- ``parsable``: one line a finding, ``FILE:LINE:COL: SEVERITY CODE message``; a line break
+  in a message (or a file name) is written as an escape, ``\\n``.
 - ``json``: a versioned document (see docs/output.md).
-- ``github``: GitHub Actions workflow commands, which annotate the lines in a pull request.
-- ``sarif``: SARIF 2.1.0, one rule per error and reason code, for GitHub code scanning.
+- ``github``: GitHub Actions workflow commands, which annotate the lines in a pull request;
+  the command also adds every finding to the step's summary (:func:`write_step_summary`).
+- ``sarif``: SARIF 2.1.0 for GitHub code scanning (:mod:`reconcile.sarif`).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
-from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from reconcile.jsonout import write_json
@@ -81,9 +81,29 @@ def _text(report: FindingsReport, stream: TextIO) -> None:
         console.print(f"{mark} {escape(report.summary)}")
 
 
+# Every character that ends a line for some reader (Python's str.splitlines ends a line at
+# each of them), written as its escape, so that a finding is always one line.
+_LINE_ENDS = str.maketrans(
+    {
+        "\n": "\\n",
+        "\r": "\\r",
+        "\v": "\\v",
+        "\f": "\\f",
+        **{ch: f"\\x{ord(ch):02x}" for ch in "\x1c\x1d\x1e\x85"},
+        **{ch: f"\\u{ord(ch):04x}" for ch in "\u2028\u2029"},
+    }
+)
+
+
+def one_line(text: str) -> str:
+    """The text on one line: its line breaks written as escapes (\\n, \\r, \\u2028, ...)."""
+    return text.translate(_LINE_ENDS)
+
+
 def _parsable(report: FindingsReport, stream: TextIO) -> None:
     for f in report.findings:
-        stream.write(f"{f.file}:{f.line}:{f.col}: {f.severity} {f.code} {f.message}\n")
+        line = f"{f.file}:{f.line}:{f.col}: {f.severity} {f.code} {f.message}"
+        stream.write(one_line(line) + "\n")
 
 
 def _escape_data(text: str) -> str:
@@ -135,81 +155,64 @@ def _json(report: FindingsReport, stream: TextIO) -> None:
     write_json(document, stream)
 
 
-def sarif_rules() -> list[tuple[str, str, str]]:
-    """(id, name, description) of every code a finding may carry: errors, reasons, the gate."""
-    from reconcile.gate import CHECK_CODES
-    from reconcile.problems import ERROR_CODES
-    from reconcile.reasons import REASONS
-
-    rules = [(c.code, c.title, c.title) for c in ERROR_CODES.values()]
-    rules += [(code, code, module.TITLE) for code, module in REASONS.items()]
-    rules += [(code, code, title) for code, title in CHECK_CODES.items()]
-    return rules
-
-
-def _sarif_location(file: str, line: int, col: int) -> dict[str, Any]:
-    return {
-        "physicalLocation": {
-            "artifactLocation": {"uri": Path(file).as_posix()},
-            "region": {"startLine": max(line, 1), "startColumn": max(col, 1)},
-        }
-    }
-
-
 def _sarif(report: FindingsReport, stream: TextIO) -> None:
-    from reconcile import __version__
+    from reconcile import sarif
 
-    rules = sarif_rules()
-    index = {rule_id: i for i, (rule_id, _, _) in enumerate(rules)}
-    results = []
+    sarif.render(report, stream)
+
+
+# GitHub keeps at most 1 MiB of a step's summary; the table stops short of it
+STEP_SUMMARY_LIMIT = 1_000_000
+
+
+def step_summary(report: FindingsReport, limit: int = STEP_SUMMARY_LIMIT) -> str:
+    """Every finding as a Markdown table, for ``$GITHUB_STEP_SUMMARY``: GitHub shows only the
+    first ten error annotations of a step, and the summary shows them all (as many as fit
+    in ``limit`` characters, with a line that says how many more there are)."""
+    from reconcile.claims_view import markdown_cell
+
+    head = [f"## reconcile {report.command}", ""]
+    if report.summary:
+        head += [markdown_cell(report.summary), ""]
+    if not report.findings:
+        return "\n".join([*head, "No findings.", ""]) + "\n"
+    lines = [
+        *head,
+        "| file | line | severity | code | finding |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    size = sum(len(line) + 1 for line in lines)
+    shown = 0
     for f in report.findings:
-        result: dict[str, Any] = {
-            "ruleId": f.code,
-            "ruleIndex": index[f.code],
-            "level": {"error": "error", "warning": "warning"}.get(f.severity, "note"),
-            "message": {"text": f.message},
-            "locations": [_sarif_location(f.file, f.line, f.col)],
-        }
-        related = getattr(f, "related", ())
-        if related:
-            result["relatedLocations"] = [
-                {"id": i, **_sarif_location(file, line, col), "message": {"text": label}}
-                for i, (file, line, col, label) in enumerate(related, start=1)
-            ]
-        suppressed = getattr(f, "suppressed", "")
-        if suppressed:  # a reviewed conflict: its review, in the figure file, closes it
-            result["suppressions"] = [{"kind": "inSource", "justification": suppressed}]
-        results.append(result)
-    document = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "reconcile",
-                        "version": __version__,
-                        "rules": [
-                            {
-                                "id": rule_id,
-                                "name": _camel(name),
-                                "shortDescription": {"text": description},
-                            }
-                            for rule_id, name, description in rules
-                        ],
-                    }
-                },
-                "results": results,
-            }
-        ],
-    }
-    json.dump(document, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+        cells = (f.file, f"{f.line}:{f.col}", f.severity, f.code, f.message)
+        row = "| " + " | ".join(markdown_cell(c) for c in cells) + " |"
+        if size + len(row) + 200 > limit:  # room kept for the line that says what is left out
+            break
+        lines.append(row)
+        size += len(row) + 1
+        shown += 1
+    left = len(report.findings) - shown
+    if left:
+        lines += [
+            "",
+            f"{left:,} more {'finding' if left == 1 else 'findings'} not shown here "
+            "(a step summary holds at most 1 MiB): see the log of this step.",
+        ]
+    return "\n".join(lines) + "\n\n"
 
 
-def _camel(words: str) -> str:
-    parts = [p for p in words.replace("-", " ").split() if p.isalnum()]
-    return "".join(p[:1].upper() + p[1:] for p in parts) or "Rule"
+def write_step_summary(report: FindingsReport, errors: TextIO) -> None:
+    """Under GitHub Actions, add the findings to the step's summary, when the runner names
+    its file in ``GITHUB_STEP_SUMMARY``; a summary that cannot be written is said on
+    ``errors`` and changes nothing else."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as summary:
+            summary.write(step_summary(report))
+    except OSError as err:
+        errors.write(f"reconcile: cannot write the step summary {target}: {err.strerror or err}\n")
 
 
 REPORTERS: dict[str, Reporter] = {

@@ -6,7 +6,8 @@ review that covers no conflict: either the figures changed since someone looked 
 comparison is no longer a conflict: a stale review), or the claims it lists are never
 compared together at all. Each finding points at the ``id:`` line of the first claim of its
 comparison, in the order ``compare`` lists them; the other claims are named in the message
-and, in SARIF, given as related locations.
+and, in SARIF, given as related locations that the message links to. A finding also keeps
+the claim ids it is about, which SARIF's fingerprints are made from.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Literal
 from reconcile.engine import SEVERITIES, CompareResult, Comparison
 from reconcile.progress import SILENT, Steps
 from reconcile.reasons import REASONS
+from reconcile.subjects import quoted
 from reconcile.validate import Dataset, ReviewRecord
 
 FailOn = Literal["minor", "major"]
@@ -26,6 +28,20 @@ CHECK_CODES: dict[str, str] = {
     "conflict": "conflict for which no reason fires",
     "stale-review": "review of a comparison that is no longer a conflict",
     "review-unmatched": "review of claims that are never compared together",
+}
+# What each of them means and what to do about it (the help of their SARIF rules).
+CHECK_HELP: dict[str, str] = {
+    "conflict": "The figures of a comparison conflict and no reason accounts for the gap: "
+    "none of the reason codes fires. Look at the claims again (the measure, the period, "
+    "who counted), and either correct the figure file or add a review that records what "
+    "you found.",
+    "stale-review": "A review names the claims of a comparison that is no longer a "
+    "conflict: a figure changed since someone looked at it, or it never was one. Look at "
+    "the comparison again, then remove the review or update it.",
+    "review-unmatched": "A review lists claims that are never compared together, so it "
+    "covers nothing. A review lists exactly the claim ids of one comparison: a pair, a "
+    "broad claim with the claims chosen for its parts, or a derived claim with its inputs, "
+    "as `reconcile compare` lists them.",
 }
 
 
@@ -42,6 +58,14 @@ class CheckFinding:
     title: str = ""
     related: tuple[tuple[str, int, int, str], ...] = field(default=(), compare=False)
     suppressed: str = field(default="", compare=False)  # a reviewed conflict: its review
+    claims: tuple[str, ...] = field(default=(), compare=False)  # the claim ids it is about
+    lead: str = field(default="", compare=False)  # the message before its list of others
+
+    @property
+    def fingerprint(self) -> str:
+        """What the finding is about, whatever the lines: its kind and its claim ids."""
+        kind = "review" if self.code in ("stale-review", "review-unmatched") else "conflict"
+        return f"{kind}:{','.join(sorted(self.claims))}"
 
 
 @dataclass(frozen=True)
@@ -101,19 +125,40 @@ def _conflict_finding(
     else:
         severity = "warning"
     figures = [dataset.claims[i].claim for i in comparison.claims]
-    sides = " vs ".join(f"{c.id} {c.value.text!r}" for c in figures)
+    sides = " vs ".join(f"{c.id} {quoted(c.value.text)}" for c in figures)
     if comparison.kind == "sum":
-        sides = f"{figures[0].id} {figures[0].value.text!r} vs the sum of its parts"
+        sides = f"{figures[0].id} {quoted(figures[0].value.text)} vs the sum of its parts"
     elif comparison.kind == "derived":
-        sides = f"{figures[0].id} {figures[0].value.text!r} vs what its inputs give"
+        sides = f"{figures[0].id} {quoted(figures[0].value.text)} vs what its inputs give"
     related = tuple((*_claim_place(dataset, i), i) for i in comparison.claims[1:])
-    others = ", ".join(f"{i} at line {r_line}" for _, r_line, _, i in related)
     state = "reviewed " if comparison.reviewed else ""
     why = f"likely {likely.code}: {likely.explanation}" if likely else "no reason fires"
-    message = f"{state}{comparison.severity} conflict: {sides}; {why} (other claims: {others})"
+    lead = f"{state}{comparison.severity} conflict: {sides}; {why}"
     review = reviews.get(frozenset(comparison.claims)) if comparison.reviewed else None
     suppressed = _review_words(review) if review is not None else ""
-    return CheckFinding(file, line, col, code, message, severity, _title(code), related, suppressed)
+    return CheckFinding(
+        file,
+        line,
+        col,
+        code,
+        lead + others_text(related),
+        severity,
+        _title(code),
+        related,
+        suppressed,
+        comparison.claims,
+        lead,
+    )
+
+
+def others_text(related: tuple[tuple[str, int, int, str], ...], link: bool = False) -> str:
+    """The other claims of a conflict, as its message ends: " (other claims: b at line 12)";
+    with ``link``, each claim is a SARIF link to its related location ("[b](1)")."""
+    named = (
+        f"[{claim}]({i}) at line {line}" if link else f"{claim} at line {line}"
+        for i, (_, line, _, claim) in enumerate(related, start=1)
+    )
+    return f" (other claims: {', '.join(named)})"
 
 
 def _review_states(
@@ -147,7 +192,16 @@ def _review_states(
             )
             code = "review-unmatched"
         findings.append(
-            CheckFinding(record.where.file, line, col, code, message, "error", _title(code))
+            CheckFinding(
+                record.where.file,
+                line,
+                col,
+                code,
+                message,
+                "error",
+                _title(code),
+                claims=record.review.claims,
+            )
         )
     return states, findings
 

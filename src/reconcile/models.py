@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 from collections import Counter
 from typing import Annotated, Any, Literal
 
@@ -29,7 +30,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from reconcile.dates import PartialDate
-from reconcile.values import Quantity, ValueTextError, parse_value
+from reconcile.values import MAX_MAGNITUDE, MAX_TEXT_LENGTH, Quantity, ValueTextError, parse_value
 
 FORMAT_VERSION = 1
 
@@ -86,7 +87,11 @@ class Source(Model):
     outlet: str | None = None
     published: PartialDate = PartialDate.unknown()
     url: str | None = None
-    text: str | None = Field(None, description="local copy, relative to the figure file")
+    text: str | None = Field(
+        None,
+        description="local copy, relative to the figure file",
+        json_schema_extra={"pattern": "^[^\\u0000]*$"},  # no path holds a NUL
+    )
     language: str | None = None
     party: str | None = None
     kind: SourceKind = "unknown"
@@ -154,13 +159,16 @@ class Derived(Model):
         return self
 
 
-_NUMBER_OR_TEXT = {"anyOf": [{"type": "number"}, {"type": "string"}]}
+# a figure the reader takes: no larger than MAX_MAGNITUDE (which leaves out infinity), text
+# no longer than MAX_TEXT_LENGTH
+_NUMBER = {"type": "number", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
+_NUMBER_OR_TEXT = {"anyOf": [_NUMBER, {"type": "string", "maxLength": MAX_TEXT_LENGTH}]}
 VALUE_JSON_SCHEMA: dict[str, Any] = {
     "description": "The figure as written ('235,000', 'nearly 54,000', '5-12 years'), "
     "a number, or {low, best, high}.",
     "anyOf": [
-        {"type": "string", "minLength": 1, "maxLength": 200},
-        {"type": "number"},
+        {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_LENGTH},
+        _NUMBER,
         {
             "type": "object",
             "properties": {
@@ -309,14 +317,87 @@ class Claim(Model):
         return any(d is not None and d.inferred for d in dates)
 
 
+# Google's guideline for a ClaimReview's claimReviewed: short enough not to wrap on a phone
+SUMMARY_LENGTH = 75
+# a finite number, in JSON Schema's words: bounds that only infinity passes
+_FINITE: dict[str, Any] = {"minimum": -sys.float_info.max, "maximum": sys.float_info.max}
+
+
+class Rating(Model):
+    """A published rating of one claim of a review: what ``export --format claimreview``
+    writes as a ClaimReview."""
+
+    claim: Id = Field(description="the claim the rating judges: one of the review's claims")
+    summary: str | None = Field(
+        None,
+        min_length=1,
+        max_length=SUMMARY_LENGTH,
+        description="the claim in at most 75 characters, for claimReviewed",
+    )
+    label: str = Field(min_length=1, description="the rating as published ('Misattributed')")
+    value: float | None = Field(
+        None,
+        allow_inf_nan=False,
+        description="the rating on a numeric scale",
+        json_schema_extra=_FINITE,
+    )
+    best: float | None = Field(
+        None,
+        allow_inf_nan=False,
+        description="the best value of the scale (default 5)",
+        json_schema_extra=_FINITE,
+    )
+    worst: float | None = Field(
+        None,
+        allow_inf_nan=False,
+        description="the worst value of the scale (default 1)",
+        json_schema_extra=_FINITE,
+    )
+    url: str | None = Field(None, description="the published fact-check, an http(s) address")
+
+    @model_validator(mode="after")
+    def _scale(self) -> Rating:
+        if self.value is None and (self.best is not None or self.worst is not None):
+            raise PydanticCustomError(
+                "rating_scale", "best and worst go with a value: give the rating's value too", {}
+            )
+        best, worst = self.scale
+        if (
+            self.value is not None
+            and not worst <= self.value <= best
+            and not (best <= self.value <= worst)
+        ):
+            raise PydanticCustomError(
+                "rating_scale",
+                "the rating's value {value} lies outside its scale ({worst} to {best})",
+                {"value": f"{self.value:g}", "worst": f"{worst:g}", "best": f"{best:g}"},
+            )
+        if self.value is not None and best == worst:
+            raise PydanticCustomError(
+                "rating_scale",
+                "best and worst are the same ({best}): no scale",
+                {"best": f"{best:g}"},
+            )
+        return self
+
+    @property
+    def scale(self) -> tuple[float, float]:
+        """The best and worst values of the scale, schema.org's 5 and 1 when not given."""
+        return (
+            self.best if self.best is not None else 5.0,
+            self.worst if self.worst is not None else 1.0,
+        )
+
+
 class Review(Model):
     """A conflict a person has looked at."""
 
-    claims: tuple[Id, ...] = Field(min_length=2)
+    claims: tuple[Id, ...] = Field(min_length=2, json_schema_extra={"uniqueItems": True})
     verdict: Verdict
     reason: ReasonCode
     note: str | None = None
     reviewed: PartialDate | None = None
+    rating: Rating | None = None
 
     @model_validator(mode="after")
     def _distinct(self) -> Review:
@@ -327,7 +408,20 @@ class Review(Model):
                 "the review names {ids} more than once; list each claim of the comparison once",
                 {"ids": ", ".join(repeated)},
             )
+        if self.rating is not None and self.rating.claim not in self.claims:
+            raise PydanticCustomError(
+                "rating_claim",
+                "the rating judges {claim}, which the review does not list; rate one of {ids}",
+                {"claim": self.rating.claim, "ids": ", ".join(self.claims)},
+            )
         return self
+
+
+class Publisher(Model):
+    """The desk that publishes the fact-checks: the author of every ClaimReview."""
+
+    name: str = Field(min_length=1)
+    url: str | None = Field(None, description="the desk's site, an http(s) address")
 
 
 class FigureFile(Model):
@@ -343,6 +437,7 @@ class FigureFile(Model):
     measures: dict[Id, Measure] = {}
     claims: list[Claim] = []
     reviews: list[Review] = []
+    publisher: Publisher | None = None
 
 
 SECTION_MODELS: dict[str, type[Model]] = {

@@ -17,7 +17,7 @@ class ErrorCode(NamedTuple):
 
 
 # One entry per code. The numbering groups: E1xx reading and YAML, E2xx structure and
-# references, E3xx values and dates, E4xx quotes.
+# references, E3xx values and dates, E4xx quotes, E5xx what an export needs to be published.
 ERROR_CODES: dict[str, ErrorCode] = {
     c.code: c
     for c in (
@@ -41,6 +41,7 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ErrorCode("E205", "wrong type or choice"),
         ErrorCode("E206", "invalid relation"),
         ErrorCode("E207", "too many items in a section"),
+        ErrorCode("E208", "rating does not fit its review"),
         ErrorCode("E301", "unreadable value"),
         ErrorCode("E302", "low above high"),
         ErrorCode("E303", "negative figure"),
@@ -53,6 +54,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ErrorCode("E401", "quote not found in source text"),
         ErrorCode("E402", "source text unreadable"),
         ErrorCode("E403", "value not in its quote"),
+        ErrorCode("E501", "field needed to publish missing"),
+        ErrorCode("E502", "address cannot be published"),
     )
 }
 

@@ -162,11 +162,17 @@ def interval_text(low: float, high: float, best: float | None = None) -> str:
     return f"{fmt(low)} to {fmt(high)}"
 
 
+def quoted(text: str) -> str:
+    """Text from the file in single quotes, as written (a repr would double a backslash and
+    switch quotes); line breaks become spaces, so an explanation stays on one line."""
+    return "'" + " ".join(part.strip() for part in text.splitlines()) + "'"
+
+
 def figure_text(figure: Figure) -> str:
     """How a side is named in explanations: the claim id and its value as written."""
     if figure.single:
         claim = figure.claim
-        return f"{claim.id} ({claim.value.text!r})"
+        return f"{claim.id} ({quoted(claim.value.text)})"
     return f"{figure.note} ({interval_text(figure.low, figure.high, figure.best)})"
 
 

@@ -31,6 +31,7 @@ from reconcile.models import (
     Measure,
     Model,
     Origin,
+    Publisher,
     Review,
     Settings,
     Source,
@@ -56,6 +57,8 @@ _ERROR_TYPES: dict[str, str] = {
     "rate_not_typed": "E307",
     "partial_date": "E310",
     "period_order": "E311",
+    "rating_claim": "E208",
+    "rating_scale": "E208",
 }
 
 # pydantic's wording for wrong types, in the words of this file format
@@ -77,18 +80,21 @@ _PLAIN_WORDS: dict[str, str] = {
     "int_parsing": "must be a whole number",
     "float_type": "must be a number",
     "float_parsing": "must be a number",
+    "finite_number": "must be a finite number",
     "greater_than_equal": "must be at least {ge}",
     "less_than": "must be below {lt}",
 }
 
-# errors raised by a whole claim that are about one of its fields: point at that field
-_ERROR_FIELD: dict[str, str] = {
-    "rate_period": "per",
-    "rate_not_typed": "value",
-    "period_and_as_of": "as_of",
-    "superseded_rank": "superseded_by",
-    "derived_arity": "of",
-    "review_repeats": "claims",
+# errors raised by a whole item that are about one of its fields: point at that field
+_ERROR_FIELD: dict[str, tuple[str, ...]] = {
+    "rate_period": ("per",),
+    "rate_not_typed": ("value",),
+    "period_and_as_of": ("as_of",),
+    "superseded_rank": ("superseded_by",),
+    "derived_arity": ("of",),
+    "review_repeats": ("claims",),
+    "rating_claim": ("rating", "claim"),
+    "rating_scale": ("value",),
 }
 
 
@@ -168,6 +174,7 @@ class Dataset:
     files: list[FigureText]
     settings: Settings
     topic: str | None = None
+    publisher: Publisher | None = None
     sources: dict[str, Source] = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
     measures: dict[str, Measure] = field(default_factory=dict)
@@ -285,7 +292,7 @@ class _Collector:
                 )
                 continue
             if kind in _ERROR_FIELD:
-                loc = (*loc, _ERROR_FIELD[kind])
+                loc = (*loc, *_ERROR_FIELD[kind])
             code = _ERROR_TYPES.get(kind, "E205")
             name = ".".join(str(p) for p in loc)
             if kind == "extra_forbidden":
@@ -339,6 +346,8 @@ class _FileContent:
     figure: FigureText
     settings: Settings | None  # None when the file does not set any
     items: dict[str, list[tuple[str, Any, tuple[int | str, ...]]]]
+    topic: str | None = None
+    publisher: Publisher | None = None
 
 
 def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _FileContent | None:
@@ -374,11 +383,13 @@ def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _Fil
     settings: Settings | None = None
     if data.get("settings") is not None:
         settings = _validate_item(collector, Settings, data["settings"], ("settings",), {})
-    elif "settings" in data:
-        settings = None
-    for key in ("topic",):
-        if key in data and data[key] is not None and not isinstance(data[key], str):
-            collector.add((key,), "E205", f"{key} must be text")
+    publisher: Publisher | None = None
+    if data.get("publisher") is not None:
+        publisher = _validate_item(collector, Publisher, data["publisher"], ("publisher",), {})
+    topic = data.get("topic")
+    if topic is not None and not isinstance(topic, str):
+        collector.add(("topic",), "E205", "topic must be text")
+        topic = None
     items: dict[str, list[tuple[str, Any, tuple[int | str, ...]]]] = {}
     for section, model in SECTION_MODELS.items():
         raw = data.get(section)
@@ -416,7 +427,7 @@ def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _Fil
                 entries.append((key, value, (section, key)))
         else:
             entries.extend((str(i), value, (section, i)) for i, value in enumerate(raw))
-    return _FileContent(figure, settings, items)
+    return _FileContent(figure, settings, items, topic, publisher)
 
 
 def load(
@@ -466,8 +477,14 @@ def build(
             contents.append((content, collector))
         problems.extend(collector.problems)
         collector.problems = []
-    settings = _merged_settings(contents, problems)
-    dataset = Dataset(files=list(texts), settings=settings)
+    settings, _ = _agreed(contents, "settings", "settings differ from those in {file}")
+    dataset = Dataset(files=list(texts), settings=settings or Settings())
+    dataset.topic, _ = _agreed(contents, "topic", "topic differs from the one in {file}")
+    dataset.publisher, file = _agreed(
+        contents, "publisher", "publisher differs from the one in {file}"
+    )
+    if file is not None:
+        dataset.where[("publisher", "")] = Located(file, 0, ("publisher",))
     steps.start("validating", sum(len(c.items["claims"]) for c, _ in contents))
     _merge(dataset, contents, read_source, steps)
     for content, collector in contents:
@@ -480,23 +497,27 @@ def build(
     return dataset
 
 
-def _merged_settings(
-    contents: list[tuple[_FileContent, _Collector]], problems: list[Problem]
-) -> Settings:
-    chosen: tuple[Settings, str] | None = None
+def _agreed(
+    contents: list[tuple[_FileContent, _Collector]], key: str, differs: str
+) -> tuple[Any, str | None]:
+    """The ``settings``, ``topic`` or ``publisher`` of the files, and the file it is taken
+    from: given in one file, or the same in each that gives it; a file that gives another is
+    an error at its key (the files taken in the order of their names)."""
+    chosen: tuple[Any, str] | None = None
     for content, collector in sorted(contents, key=lambda c: c[0].figure.name):
-        if content.settings is None:
+        value = getattr(content, key)
+        if value is None:
             continue
         if chosen is None:
-            chosen = (content.settings, content.figure.name)
-        elif content.settings != chosen[0]:
+            chosen = (value, content.figure.name)
+        elif value != chosen[0]:
             collector.add(
-                ("settings",),
+                (key,),
                 "E205",
-                f"settings differ from those in {chosen[1]}; files compared together must "
-                "agree on their settings",
+                differs.format(file=chosen[1])
+                + f"; files compared together must agree on their {key}",
             )
-    return chosen[0] if chosen else Settings()
+    return chosen if chosen else (None, None)
 
 
 def _merge(
@@ -518,8 +539,6 @@ def _merge(
     for content, collector in contents:
         figure = content.figure
         collectors[figure.name] = collector
-        if dataset.topic is None and isinstance(content_topic := _topic(content), str):
-            dataset.topic = content_topic
         for section, model in SECTION_MODELS.items():
             for key, raw, loc in content.items[section]:
                 item = _validate_item(collector, model, raw, loc, context)
@@ -604,11 +623,6 @@ def _signed(
 def _raw_id(raw: Any) -> str | None:
     value = raw.get("id") if isinstance(raw, dict) else None
     return value if isinstance(value, str) else None
-
-
-def _topic(content: _FileContent) -> Any:
-    data = content.figure.parsed.data if content.figure.parsed else None
-    return data.get("topic") if isinstance(data, dict) else None
 
 
 def _check_references(dataset: Dataset, collectors: dict[str, _Collector]) -> None:

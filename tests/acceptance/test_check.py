@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -255,3 +256,87 @@ def test_json_lists_the_judged_comparisons_of_compare_and_its_counts(run, path: 
     assert gate["comparisons"] == judged
     # the bundled file has consistent and compatible comparisons that check leaves out
     assert len(judged) < len(full["comparisons"])
+
+
+def test_parsable_writes_one_line_a_finding_whatever_the_text(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    hostile = Path(__file__).parents[1] / "cases" / "report" / "hostile.yaml"
+    findings = json.loads(run("check", "--format", "json", str(hostile)).stdout)["findings"]
+    parsable = run("check", "--format", "parsable", str(hostile)).stdout
+    assert len(parsable.splitlines()) == len(findings) > 1
+    assert any("\n" in f["message"] for f in findings)  # an origin's name on two lines
+    assert "[spoof](1)\\nand a second line (official" in parsable
+    # a line break in a file name, and in the text of a problem
+    odd = tmp_path / "two\nlines\u2028.yaml"
+    odd.write_text('version: 1\nsources:\n  "a\\rb": {title: T}\n', encoding="utf-8")
+    problems = run("validate", "--format", "parsable", str(odd)).stdout
+    assert problems.count("\n") == len(problems.splitlines()) == 1
+    assert problems.startswith(f"{tmp_path}/two\\nlines\\u2028.yaml:3:3: error E205 ")
+
+
+def test_under_actions_every_finding_goes_to_the_step_summary(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.acceptance.test_markdown_gfm import render, shown_text
+
+    hostile = Path(__file__).parents[1] / "cases" / "report" / "hostile.yaml"
+    summary = tmp_path / "summary.md"
+    summary.write_text("# an earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    findings = json.loads(run("check", "--format", "json", str(hostile)).stdout)["findings"]
+    assert summary.read_text(encoding="utf-8") == "# an earlier step\n"  # json writes none
+    result = run("check", "--format", "github", str(hostile))
+    assert result.exit_code == 1
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("# an earlier step\n## reconcile check\n")  # appended
+    rows = [line for line in written.splitlines() if line.startswith("| ")][2:]  # no header
+    assert len(rows) == len(findings) > 1
+    page = render(written)
+    assert not [tag for tag, _ in page.tags if tag in ("a", "del", "img", "code")]
+    assert {len(re.findall(r"(?<!\\)\|", row)) for row in rows} == {6}
+    text = shown_text(page)
+    for finding in findings:
+        assert " ".join(finding["message"].split()) in text
+
+
+def test_the_step_summary_is_written_only_for_the_github_format(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, FIGURES)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    for output_format in ("parsable", "json", "sarif", "text"):
+        run("check", "--format", output_format, str(path))
+    assert not summary.exists()
+    run("validate", "--format", "github", str(path))
+    assert summary.read_text(encoding="utf-8").startswith(
+        "## reconcile validate\n\nvalid: 2 claims"
+    )
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY")
+    assert run("check", "--format", "github", str(path)).exit_code == 1  # and no file to write
+
+
+def test_a_step_summary_that_cannot_be_written_is_said_and_changes_nothing(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, FIGURES)
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "no-such-folder" / "summary.md"))
+    result = run("check", "--format", "github", str(path))
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::group::")
+    assert "reconcile: cannot write the step summary " in result.stderr
+    assert "No such file or directory" in result.stderr
+
+
+def test_a_step_summary_stops_short_of_githubs_limit() -> None:
+    from reconcile.formats import FindingsReport, step_summary
+    from reconcile.problems import Problem
+
+    problems = [Problem("f.yaml", i, 1, "E205", "x" * 80) for i in range(1, 1001)]
+    report = FindingsReport("validate", [("f.yaml", "0")], problems, "1,000 problems in 1 file")
+    full = step_summary(report)
+    assert full.count("\n| f.yaml |") == 1000 and "not shown" not in full
+    cut = step_summary(report, limit=20_000)
+    assert len(cut) <= 20_000
+    shown = cut.count("\n| f.yaml |")
+    assert 100 < shown < 1000
+    assert f"{1000 - shown:,} more findings not shown here" in cut

@@ -133,14 +133,26 @@ def test_two_runs_give_byte_identical_files(run: Runner, tmp_path: Path, suffix:
 
 
 def test_export_claimreview(run: Runner, tmp_path: Path) -> None:
-    result = run("export", str(BUNDLED), "--format", "claimreview")
+    rated = CASES / "report" / "fact-check.yaml"
+    result = run("export", str(rated), "--format", "claimreview")
     assert result.exit_code == 0
     document = json.loads(result.stdout)
-    assert len(document["@graph"]) == 7
+    assert len(document["@graph"]) == 2
+    assert result.stderr == "2 ClaimReviews; 1 review without a rating left out\n"
     target = tmp_path / "reviews.jsonld"
-    written = run("export", str(BUNDLED), "-o", str(target))
+    written = run("export", str(rated), "-o", str(target))
     assert written.exit_code == 0
     assert target.read_text(encoding="utf-8") == result.stdout
+    assert written.stderr == f"wrote {target}\n2 ClaimReviews; 1 review without a rating left out\n"
+
+
+def test_export_without_a_publisher_writes_nothing(run: Runner, tmp_path: Path) -> None:
+    target = tmp_path / "reviews.jsonld"
+    target.write_text("earlier", encoding="utf-8")
+    result = run("export", str(BUNDLED), "-o", str(target))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"{BUNDLED}:1:1: error E501 publisher not set")
+    assert target.read_text(encoding="utf-8") == "earlier"
 
 
 # --- the page in a browser ---------------------------------------------------------------

@@ -355,7 +355,7 @@ def test_independent_of_the_order_of_claims(result: DiffResult) -> None:
 # --- renderers ----------------------------------------------------------------------------
 
 MARKDOWN = """\
-## Figures changed: HEAD~1 → working tree
+## Figures changed: HEAD&#126;1 → working tree
 
 1 conflict appeared, 2 resolved, 1 changed status; 4 claims changed, 1 added, 1 removed; \
 1 review made stale.

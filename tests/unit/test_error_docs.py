@@ -4,7 +4,9 @@ Each code in :data:`reconcile.problems.ERROR_CODES` must have a ``## CODE title`
 in docs/errors.md and a test input that produces it: a file under tests/cases/invalid/
 whose ``# expect:`` header names it, or a named test in tests/unit/test_loader_limits.py
 for the codes that no single small file can give. The examples in docs/errors.md are run,
-and must print exactly the line the page shows.
+and must print exactly the line the page shows. The E5xx codes are what an export needs, not
+what makes a file invalid: their examples run ``reconcile export`` (which prints the problems
+on standard error), and the example is the test input that produces the code.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ PRODUCED_ELSEWHERE = {
 NOT_RUN = {"E103", "E207"}
 # Examples that are saved in another encoding than the page's UTF-8.
 ENCODINGS = {"E102": "latin-1"}
+# Codes of what an export needs; their examples run this command.
+EXPORT_CODES = {code for code in ERROR_CODES if code.startswith("E5")}
+EXPORT_COMMAND = ["export", "--format", "claimreview"]
 
 _HEADING = re.compile(r"^## (E\d{3}) (.+)$", re.MULTILINE)
 _FENCE = re.compile(r"^```(\w+)(?: (\S+))?\n(.*?)^```$", re.MULTILINE | re.DOTALL)
@@ -109,7 +114,8 @@ def test_every_code_has_an_explanation_and_an_example(code: str) -> None:
     prose = _FENCE.sub("", section).strip()
     assert len(prose.split()) >= 10, f"{code}: say what it means and how to fix it"
     shown = example(section)
-    assert shown.command[:3] == ["validate", "--format", "parsable"], code
+    expected = EXPORT_COMMAND if code in EXPORT_CODES else ["validate", "--format", "parsable"]
+    assert shown.command[:3] == expected, code
     lines = shown.output.splitlines()
     assert len(lines) >= 1 and all(f": error {code} " in line for line in lines), code
 
@@ -127,7 +133,10 @@ def test_example_prints_what_the_page_shows(
         path.write_bytes(text.encode(ENCODINGS.get(code, "utf-8")))
     monkeypatch.chdir(tmp_path)
     result = run(*shown.command)
-    assert (result.exit_code, result.stdout) == (2, shown.output)
+    if code in EXPORT_CODES:  # the export refuses on standard error, and writes nothing
+        assert (result.exit_code, result.stderr, result.stdout) == (2, shown.output, "")
+    else:
+        assert (result.exit_code, result.stdout) == (2, shown.output)
 
 
 def _case_codes() -> dict[str, list[str]]:
@@ -144,7 +153,7 @@ def test_invalid_cases_expect_only_registered_codes() -> None:
 
 
 def test_every_code_is_produced_by_some_test_input() -> None:
-    produced = set(_case_codes()) | set(PRODUCED_ELSEWHERE)
+    produced = set(_case_codes()) | set(PRODUCED_ELSEWHERE) | EXPORT_CODES
     missing = [code for code in CODES if code not in produced]
     assert not missing, (
         f"no test input produces {missing}: add a file under tests/cases/invalid/ with a "

@@ -184,7 +184,9 @@ EXAMPLES: dict[str, list[Callable[[Path], str]]] = {
     ],
     "`reconcile claims --format json`": [_bundled("claims", "--format", "json")],
     "`reconcile compare --format json`": [_bundled("compare", "--format", "json")],
-    "`reconcile export --format claimreview`": [_bundled("export", "--format", "claimreview")],
+    "`reconcile export --format claimreview`": [
+        _bundled("export", "--format", "claimreview", "tests/cases/report/fact-check.yaml")
+    ],
 }
 
 

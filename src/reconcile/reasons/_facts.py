@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reconcile.models import Claim
-from reconcile.subjects import Span, Subject
+from reconcile.subjects import Span, Subject, quoted
 from reconcile.validate import Dataset
 
 
@@ -81,7 +81,7 @@ class Facts(NamedTuple):
         return cls(
             claim,
             claim.id,
-            repr(claim.value.text),
+            quoted(claim.value.text),
             Span.of(claim),
             voice(claim, dataset),
             dataset.unit_of(claim),

@@ -31,7 +31,7 @@ from pydantic import BaseModel
 
 from reconcile.reasons._evidence import Evidence
 from reconcile.reasons._facts import Sides
-from reconcile.subjects import Figure, Subject, interval_text
+from reconcile.subjects import Figure, Subject, interval_text, quoted
 
 CODE = "arithmetic"
 TITLE = "a derived figure does not follow from its inputs"
@@ -57,7 +57,7 @@ def evaluate(
         f" ({interval_text(low, high)} once its rounding is allowed for)" if stated.rounding else ""
     )
     head = (
-        f"{claim.id} states {claim.value.text!r}{widened}; {computed.note} gives "
+        f"{claim.id} states {quoted(claim.value.text)}{widened}; {computed.note} gives "
         f"{interval_text(computed.low, computed.high, computed.best)}"
     )
     return Evidence(options.cannot_follow, f"{head}: it does not follow from its inputs.")

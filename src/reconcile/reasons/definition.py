@@ -32,7 +32,7 @@ from pydantic import BaseModel
 from reconcile.models import Claim
 from reconcile.reasons._evidence import Evidence
 from reconcile.reasons._facts import Facts, Sides, sides
-from reconcile.subjects import Subject, fmt
+from reconcile.subjects import Subject, fmt, quoted
 from reconcile.validate import Dataset
 
 CODE = "definition"
@@ -80,8 +80,8 @@ def _find_confusable(dataset: Dataset, claim: Claim, confusable: tuple[str, ...]
                 if any(what in _shared(claim, mine) for mine in own):
                     continue
                 return (
-                    f"{claim.id} ({claim.value.text!r}) shares its {what} with {other.id} "
-                    f"({other.value.text!r}) on {other_measure}, a measure often confused "
+                    f"{claim.id} ({quoted(claim.value.text)}) shares its {what} with {other.id} "
+                    f"({quoted(other.value.text)}) on {other_measure}, a measure often confused "
                     f"with {claim.measure}, and no other claim on {claim.measure} has it: it "
                     f"may be the figure for {other_measure}"
                 )
@@ -104,7 +104,7 @@ def evaluate(
         parts = dataset.measures[a.measure].sum_of
         return Evidence(
             options.broad_against_parts,
-            f"{a.id} is on {a.measure} ({dataset.measures[a.measure].label!r}), which is "
+            f"{a.id} is on {a.measure} ({quoted(dataset.measures[a.measure].label)}), which is "
             f"sum_of [{', '.join(parts)}]: the broad figure is compared with the sum of its "
             "parts, and it may count people or events the parts leave out, or the reverse.",
         )
@@ -113,7 +113,7 @@ def evaluate(
         if b.measure != a.measure:
             return Evidence(
                 options.different_measures,
-                f"{a.id} counts {a.measure} ({dataset.measures[a.measure].label!r}) while "
-                f"{b.id} counts {b.measure} ({dataset.measures[b.measure].label!r}).",
+                f"{a.id} counts {a.measure} ({quoted(dataset.measures[a.measure].label)}) while "
+                f"{b.id} counts {b.measure} ({quoted(dataset.measures[b.measure].label)}).",
             )
     return None

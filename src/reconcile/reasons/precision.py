@@ -34,7 +34,7 @@ from pydantic import BaseModel
 
 from reconcile.reasons._evidence import Evidence
 from reconcile.reasons._facts import Sides
-from reconcile.subjects import Figure, Subject, figure_text, fmt
+from reconcile.subjects import Figure, Subject, figure_text, fmt, quoted
 
 CODE = "precision"
 TITLE = "rounding or hedging accounts for the gap"
@@ -89,7 +89,7 @@ def evaluate(
         return None
     needed = [f for f, other in ((a, b), (b, a)) if _needs_hedge(f, other)]
     if needed:
-        names = " and ".join(f"{f.claim.id} ({f.claim.value.text!r})" for f in needed)
+        names = " and ".join(f"{f.claim.id} ({quoted(f.claim.value.text)})" for f in needed)
         spans = " and ".join(f"{fmt(f.low)} to {fmt(f.high)}{f.suffix}" for f in needed)
         if len(needed) == 1:
             words = f"the hedge of {names} is applied: it stands for {spans}"

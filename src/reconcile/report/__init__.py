@@ -5,7 +5,9 @@ self-contained page with range charts) or Markdown (the same content with tables
 ``reconcile export`` writes data for other tools: schema.org ClaimReview JSON-LD.
 
 Both registries map a format's name to a renderer that takes a comparison result and
-writes to a stream. This module stays light (the command line builds its choices from it);
+writes to a stream; an exporter also returns a line that sums up what it wrote (for
+standard error), and raises :class:`~reconcile.problems.InputError` when the files lack
+what the export needs. This module stays light (the command line builds its choices from it);
 each renderer imports its own module, with matplotlib or Jinja2, only when it runs.
 """
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from reconcile.engine import CompareResult
 
 Renderer = Callable[["CompareResult", TextIO], None]
+Exporter = Callable[["CompareResult", TextIO], str]
 
 
 def _html(result: CompareResult, stream: TextIO) -> None:
@@ -33,14 +36,14 @@ def _markdown(result: CompareResult, stream: TextIO) -> None:
     markdown.render(result, stream)
 
 
-def _claimreview(result: CompareResult, stream: TextIO) -> None:
+def _claimreview(result: CompareResult, stream: TextIO) -> str:
     from reconcile.report import claimreview
 
-    claimreview.render(result, stream)
+    return claimreview.render(result, stream)
 
 
 RENDERERS: dict[str, Renderer] = {"html": _html, "markdown": _markdown}
-EXPORTERS: dict[str, Renderer] = {"claimreview": _claimreview}
+EXPORTERS: dict[str, Exporter] = {"claimreview": _claimreview}
 
 # the suffixes that name a report format; the first of each is the usual one
 SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -63,4 +66,12 @@ def write_atomically(path: Path, text: str) -> None:
     write_atomic(path, text.encode("utf-8"))
 
 
-__all__ = ["EXPORTERS", "RENDERERS", "SUFFIXES", "Renderer", "format_of", "write_atomically"]
+__all__ = [
+    "EXPORTERS",
+    "RENDERERS",
+    "SUFFIXES",
+    "Exporter",
+    "Renderer",
+    "format_of",
+    "write_atomically",
+]

@@ -4,8 +4,9 @@ Written for pasting into GitHub, a wiki or a CMS: headings, lists and pipe table
 raw HTML. Every text from the figure file goes through :func:`text`, which turns everything
 Markdown (or GitHub's extensions to it) would act on into a character reference: pipes,
 backticks, emphasis, brackets, angle brackets, backslashes, tildes, dollar signs (maths) and
-hash signs, and folds line breaks. A source address becomes a link only when it is a plain
-http(s) address, percent-encoded so that no character of it can end the link early.
+hash signs; keeps addresses from becoming links; and folds line breaks. A source address
+becomes a link only when it is a plain http(s) address, percent-encoded so that no character
+of it can end the link early.
 """
 
 from __future__ import annotations
@@ -21,30 +22,12 @@ from reconcile.report.content import STATUS_WORDS, ChartRow, MeasureSection, Rep
 from reconcile.subjects import fmt
 from reconcile.words import count
 
-# "&" first, so that the references put in for the others are not escaped again
-_INERT = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    "|": "&#124;",
-    "`": "&#96;",
-    "*": "&#42;",
-    "_": "&#95;",
-    "[": "&#91;",
-    "]": "&#93;",
-    "\\": "&#92;",
-    "~": "&#126;",
-    "$": "&#36;",
-    "#": "&#35;",
-}
 _URL_SAFE = "-._~:/?#@!$&*+,;=%"
 
 
 def text(value: Any) -> str:
-    """Any text as inert Markdown on one line: the characters that :func:`markdown_cell`
-    makes inert, and also backslashes, tildes, dollar signs and hash signs."""
-    written = value if isinstance(value, str) else markdown_cell(value)
-    return "".join(_INERT.get(ch, ch) for ch in " ".join(written.split()))
+    """Any text as inert Markdown on one line (:func:`markdown_cell`)."""
+    return markdown_cell(value)
 
 
 def link(label: str, url: str) -> str:

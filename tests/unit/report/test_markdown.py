@@ -44,7 +44,7 @@ def test_quotes_cannot_break_a_table(hostile: CompareResult) -> None:
     document = rendered(hostile, "markdown")
     tables = [_table_rows(block) for block in document.split("\n\n")]
     tables = [rows for rows in tables if rows]
-    assert len(tables) == 5  # figures, claims, comparisons, sources, origins
+    assert len(tables) == 8  # figures, claims, comparisons of each measure; sources, origins
     for rows in tables:  # every row has as many cell separators as the header
         assert len({row.count("|") for row in rows}) == 1, rows
 
