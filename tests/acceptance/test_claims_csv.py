@@ -27,7 +27,7 @@ def test_csv_and_pandas_read_one_row_a_claim(run: Runner) -> None:
     rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
     table = pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
     assert [row[0] for row in rows[1:]] == list(table["id"]) == ids
-    assert len(rows[0]) == len(table.columns) == 20 and {len(row) for row in rows} == {20}
+    assert len(rows[0]) == len(table.columns) == 22 and {len(row) for row in rows} == {22}
     quote = table.set_index("id").loc["www.evil.example", "quote"]
     assert quote == "harmless text\r'=cmd|' /C calc'!A0"
     note_free = rows[ids.index("tally-b") + 1]

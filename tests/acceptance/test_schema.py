@@ -49,7 +49,9 @@ NOT_EXPRESSIBLE: dict[str, str] = {
     # what a value says, read by the value reader
     "low-above-high": "a mapping whose low is above its high: a comparison of two fields",
     "period-ends-before-start": "a period that ends before it starts: a comparison of dates",
-    "negative-count": "a minus sign in a value's text, refused for counts only",
+    "negative-count": "a minus sign in a value's text, refused unless its measure is signed",
+    "negative-on-unsigned-measure": "a figure below zero, against its measure's 'signed' field",
+    "rate-in-value-not-a-rate": "'a week' in a value's text against the claim's 'type'",
     "unreadable-value": "the value grammar (number words, hedges, ranges) is not a pattern",
     "unit-mismatch": "a unit written in the value against its measure's unit",
     "rate-period-disagrees": "a value's 'a day' against the claim's 'per'",
