@@ -463,17 +463,15 @@ def report(
         ),
     ] = None,
 ) -> None:
-    """A report for people: summary, a range chart per measure, claims, comparisons, sources.
+    """A report for people: summary, range charts, claims, comparisons, sources and origins.
 
     HTML is one self-contained page that opens offline; Markdown carries the same content
     with tables in place of charts. Exit 0, or 2 on invalid input (nothing is written).
     """
-    import io
-
     from reconcile.engine import compare as run_compare
     from reconcile.problems import InputError
     from reconcile.report import RENDERERS as REPORT_RENDERERS
-    from reconcile.report import SUFFIXES, format_of
+    from reconcile.report import SUFFIXES, format_of, write_report
     from reconcile.validate import load
 
     if output_format is not None:
@@ -491,13 +489,22 @@ def report(
             )
             raise typer.Exit(ExitCode.INVALID)
         chosen = found
-    try:
-        dataset = load(_paths(paths))
-    except InputError as err:
-        _fail_on_input(err)
-    buffer = io.StringIO()
-    REPORT_RENDERERS[chosen](run_compare(dataset), buffer)
-    _write_out(buffer.getvalue(), output)
+    renderer = REPORT_RENDERERS[chosen]
+    with terminal_steps() as steps:
+        try:
+            dataset = load(_paths(paths), steps=steps)
+        except InputError as err:
+            _fail_on_input(err)
+        result = run_compare(dataset, steps)
+        if output is None:
+            renderer(result, sys.stdout, steps)
+            return
+        try:
+            write_report(renderer, result, output, steps)
+        except OSError as err:
+            typer.echo(f"Error: cannot write {output}: {err.strerror or err}", err=True)
+            raise typer.Exit(ExitCode.INVALID) from None
+    typer.echo(f"wrote {output}", err=True)
 
 
 @app.command(cls=Command)

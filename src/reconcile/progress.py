@@ -83,6 +83,10 @@ class _Bar:
             Left(),
             console=Console(stderr=True),
             transient=True,
+            # nothing prints while the bar is shown; output written meanwhile (a report on
+            # standard output) must reach its own stream, not the bar's
+            redirect_stdout=False,
+            redirect_stderr=False,
         )
         self._task: object = None
 

@@ -8,6 +8,7 @@ import re
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 import pytest
 
@@ -123,6 +124,47 @@ def test_a_failed_write_leaves_no_temporary_file(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_report_is_written_to_its_file_as_it_is_made(tmp_path: Path) -> None:
+    from reconcile.engine import compare
+    from reconcile.report import RENDERERS, write_report
+    from reconcile.validate import load
+
+    result = compare(load([BUNDLED]))
+    target = tmp_path / "report.html"
+    target.write_text("the earlier report", encoding="utf-8")
+    seen: list[int] = []
+
+    def render(result: object, stream: TextIO, steps: object = None) -> None:
+        RENDERERS["html"](result, stream)  # type: ignore[arg-type]
+        stream.write("x" * 1_000_000)
+        # most of it is in the new file already, not held in memory
+        (temporary,) = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+        seen.append(temporary.stat().st_size)
+
+    write_report(render, result, target)
+    assert seen and seen[0] > 900_000
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+def test_a_report_that_fails_midway_leaves_the_earlier_one(tmp_path: Path) -> None:
+    from reconcile.engine import compare
+    from reconcile.report import write_report
+    from reconcile.validate import load
+
+    target = tmp_path / "report.html"
+    target.write_text("the earlier report", encoding="utf-8")
+
+    def render(result: object, stream: TextIO, steps: object = None) -> None:
+        stream.write("<!DOCTYPE html>" + "x" * 100_000)
+        raise RuntimeError("a fault halfway")
+
+    with pytest.raises(RuntimeError):
+        write_report(render, compare(load([BUNDLED])), target)
+    assert target.read_text(encoding="utf-8") == "the earlier report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
 @pytest.mark.parametrize("suffix", [".html", ".md"])
 def test_two_runs_give_byte_identical_files(run: Runner, tmp_path: Path, suffix: str) -> None:
     first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
@@ -169,6 +211,11 @@ def _distinct_colours(png: Path) -> tuple[int, int, int]:
     return width, height, len(np.unique(packed))
 
 
+# Every section laid out, not only those near the screen (content-visibility: auto), so
+# that the widths of all of them are measured and all of them are in the screenshot.
+_EVERY_SECTION = """document.querySelectorAll("section.measure").forEach(
+  (s) => { s.style.contentVisibility = "visible"; }); document.body.offsetHeight"""
+
 _LAYOUT = """(() => {
   const page = document.documentElement;
   const px = (el) => parseFloat(getComputedStyle(el).fontSize);
@@ -202,6 +249,7 @@ def test_the_report_reads_without_sideways_scrolling(
     assert run("report", str(BUNDLED), "-o", str(page)).exit_code == 0
     with _browser(tmp_path, screen) as browser:
         browser.open(page, width, height)
+        browser.value(_EVERY_SECTION)
         layout = browser.value(_LAYOUT)
         shot = tmp_path / f"report-{width}.png"
         browser.screenshot(shot, width, min(layout["height"], TALLEST_SHOT))

@@ -49,11 +49,14 @@ def test_every_stage_of_check_reports_its_whole_work() -> None:
     assert steps.stages[3][1] == conflicts > 1_000  # more than one batch of findings
 
 
-def _check_with_stderr_on_a_terminal(path: Path, out: Path) -> tuple[bytes, bytes]:
+_CHECK = ("check", "--format", "json")
+
+
+def _check_with_stderr_on_a_terminal(path: Path, out: Path, *command: str) -> tuple[bytes, bytes]:
     leader, follower = pty.openpty()
     with out.open("wb") as stdout:  # a file, not a pipe: nothing waits to be read there
         process = subprocess.Popen(
-            [sys.executable, "-m", "reconcile", "check", "--format", "json", str(path)],
+            [sys.executable, "-m", "reconcile", *(command or _CHECK), str(path)],
             stdout=stdout,
             stderr=follower,
             env={**os.environ, "COLUMNS": "100", "TERM": "xterm"},
@@ -104,3 +107,21 @@ def test_the_time_left_is_in_minutes_and_hours() -> None:
     assert time_left(4.6) == "0:05 left"
     assert time_left(125) == "2:05 left"
     assert time_left(3_725) == "1:02:05 left"
+
+
+def test_a_report_shows_its_writing_and_keeps_its_output_apart(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(generate(LARGE * 2), encoding="utf-8")
+    page = tmp_path / "report.html"
+    terminal, _ = _check_with_stderr_on_a_terminal(
+        path, tmp_path / "out.txt", "report", "-o", str(page)
+    )
+    shown = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", terminal).decode()
+    assert re.search(r"writing the report +\S+ [\d,]+/10,000 +\d:\d\d left", shown)
+    assert shown.rstrip().endswith(f"wrote {page}")
+    assert page.read_text(encoding="utf-8").endswith("</html>\n")
+    # the page on standard output, the bar on the terminal: the page reaches its stream whole
+    _, stdout = _check_with_stderr_on_a_terminal(
+        path, tmp_path / "page.html", "report", "--format", "html"
+    )
+    assert stdout == page.read_bytes()

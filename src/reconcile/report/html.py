@@ -14,7 +14,7 @@ never held whole; ``steps`` hears of each claim written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -43,7 +43,7 @@ def _chart(section: MeasureSection) -> Markup:
     return Markup(chart_html(section))  # every text in it is escaped by chart_html
 
 
-def _counted(report: Report, steps: Steps) -> object:
+def _counted(report: Report, steps: Steps) -> Callable[..., Iterator[MeasureSection]]:
     """``report.sections`` for the template, telling ``steps`` of the claims of each."""
 
     def sections(*layouts: Layout) -> Iterator[MeasureSection]:
