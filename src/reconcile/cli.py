@@ -496,14 +496,15 @@ def report(
         except InputError as err:
             _fail_on_input(err)
         result = run_compare(dataset, steps)
-        if output is None:
-            renderer(result, sys.stdout, steps)
-            return
-        try:
-            write_report(renderer, result, output, steps)
-        except OSError as err:
-            typer.echo(f"Error: cannot write {output}: {err.strerror or err}", err=True)
-            raise typer.Exit(ExitCode.INVALID) from None
+        if output is not None:
+            try:
+                write_report(renderer, result, output, steps)
+            except OSError as err:
+                typer.echo(f"Error: cannot write {output}: {err.strerror or err}", err=True)
+                raise typer.Exit(ExitCode.INVALID) from None
+    if output is None:  # once the bar is gone: standard output may be the same terminal
+        renderer(result, sys.stdout)
+        return
     typer.echo(f"wrote {output}", err=True)
 
 
