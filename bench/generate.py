@@ -1,4 +1,4 @@
-"""Generate figure files for benchmarks: ``python bench/generate.py N OUT.yaml``.
+"""Generate figure files for benchmarks: ``python bench/generate.py N OUT.yaml [--seed S]``.
 
 The file has sources, origins with parties and kinds, measures with relations (sum_of,
 confusable_with, cumulative) and N claims that use every common value form, partial and
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 from pathlib import Path
 
 CLAIMS_PER_MEASURE = 5  # on average; a few measures hold many more
@@ -159,13 +160,51 @@ def generate(claims: int, seed: int = 7) -> str:
     return "\n".join(out) + "\n"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("claims", type=int)
-    parser.add_argument("target", type=Path)
-    args = parser.parse_args()
-    args.target.write_text(generate(args.claims), encoding="utf-8")
+def _claims(text: str) -> int:
+    try:
+        claims = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if claims < 1:
+        raise argparse.ArgumentTypeError(f"at least one claim, not {claims}")
+    return claims
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Write a synthetic figure file of N claims, for benchmarks. "
+        + __doc__.split("\n\n")[1].replace("\n", " "),
+        epilog="Example: python bench/generate.py 10000 bench/out/f10000.yaml",
+    )
+    parser.add_argument(
+        "claims",
+        type=_claims,
+        metavar="N",
+        help="how many claims the file holds (1 or more; 10000, 10,000 and 10_000 are the same)",
+    )
+    parser.add_argument(
+        "target",
+        type=Path,
+        metavar="OUT.yaml",
+        help="the file to write (its folder is made when missing; a file there is replaced)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=7,
+        help="the seed of the random choices: another seed, another file of the same shape "
+        "(default: 7)",
+    )
+    args = parser.parse_args(argv)
+    target: Path = args.target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(generate(args.claims, args.seed), encoding="utf-8")
+    except OSError as err:
+        print(f"generate.py: cannot write {target}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

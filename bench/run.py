@@ -3,13 +3,15 @@
 For each size it generates a figure file (bench/generate.py), then times, as whole processes
 and in one run: the bare parse floor (rapidyaml parse; rapidyaml parse + JSON emission +
 ``json.loads``; PyYAML's C loader with the garbage collector on, as PyYAML runs by default,
-and paused), ``reconcile validate``, ``reconcile compare --format json`` and ``reconcile check
---format json``, plus ``reconcile --help`` and ``--version``. It reports the median of the
-repeats, each time's ratio to the floor (rapidyaml parse + JSON + ``json.loads``), and the
-peak memory of each process. Output is thrown away while a command is timed; one more,
-untimed run of compare and check reads the size of their output and how many comparisons and
-conflicts it holds. ``--write`` puts the table, with the machine it ran on, into
-docs/performance.md.
+and paused), ``reconcile validate``, ``reconcile compare`` (its table, piped), ``reconcile
+compare --format json``, ``reconcile check --format json`` and ``reconcile report`` (HTML,
+written to a file in the output folder), plus ``reconcile --help`` and ``--version``.
+``--only report,compare`` runs only the commands whose names hold one of those words.
+It reports the median of the repeats, each time's ratio to the floor (rapidyaml parse +
+JSON + ``json.loads``), and the peak memory of each process. Output is thrown away while a
+command is timed; one more, untimed run of compare and check reads the size of their output
+and how many comparisons and conflicts it holds. ``--write`` puts the table, with the
+machine it ran on, into docs/performance.md.
 """
 
 from __future__ import annotations
@@ -127,8 +129,39 @@ def series(spec: str, out: Path) -> Path:
     return path
 
 
+def commands(path: Path, out: Path) -> dict[str, tuple[list[str], bool]]:
+    """What is timed on one file: a label, the command, and whether its output is counted."""
+    timed: dict[str, tuple[list[str], bool]] = {
+        label: ([sys.executable, "-c", code, str(path)], False) for label, code in _FLOOR.items()
+    }
+    page = out / f"{path.stem}-report.html"
+    timed.update(
+        {
+            "reconcile validate": (reconcile("validate", "-f", "parsable", str(path)), False),
+            "reconcile compare": (reconcile("compare", str(path)), False),
+            "reconcile compare --format json": (
+                reconcile("compare", "--format", "json", str(path)),
+                True,
+            ),
+            "reconcile check --format json": (
+                reconcile("check", "--format", "json", str(path)),
+                True,
+            ),
+            "reconcile report -o report.html": (
+                reconcile("report", str(path), "-o", str(page)),
+                False,
+            ),
+        }
+    )
+    return timed
+
+
 def run(
-    sizes: list[int], repeats: int, out: Path = OUT, series_spec: str = ""
+    sizes: list[int],
+    repeats: int,
+    out: Path = OUT,
+    series_spec: str = "",
+    only: tuple[str, ...] = (),
 ) -> list[dict[str, object]]:
     out.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, object]] = []
@@ -140,17 +173,9 @@ def run(
         megabytes = path.stat().st_size / 1e6
         reps = repeats if isinstance(size, int) and size <= 10_000 else max(1, repeats // 3)
         results: dict[str, Measured] = {}
-        for label, code in _FLOOR.items():
-            results[label] = measure([sys.executable, "-c", code, str(path)], reps)
-        results["reconcile validate"] = measure(
-            reconcile("validate", "-f", "parsable", str(path)), reps
-        )
-        results["reconcile compare --format json"] = measure(
-            reconcile("compare", "--format", "json", str(path)), reps, count=True
-        )
-        results["reconcile check --format json"] = measure(
-            reconcile("check", "--format", "json", str(path)), reps, count=True
-        )
+        for label, (argv, counted) in commands(path, out).items():
+            if label == FLOOR or not only or any(word in label for word in only):
+                results[label] = measure(argv, reps, count=counted)
         floor = results[FLOOR].seconds
         for label, m in results.items():
             rows.append(
@@ -172,6 +197,8 @@ def run(
             )
         print(f"{size} claims done", file=sys.stderr)
     for args in (["--help"], ["--version"]):
+        if only and not any(word in args[0] for word in only):
+            continue
         m = measure(reconcile(*args), repeats)
         rows.append(
             {
@@ -238,10 +265,17 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     parser.add_argument("--out", type=Path, default=OUT, help="where generated files are kept")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="time only the commands whose names hold one of these comma-separated words "
+        "(the floor is always timed)",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    rows = run(sizes, args.repeats, args.out, args.series)
+    only = tuple(word for word in args.only.split(",") if word)
+    rows = run(sizes, args.repeats, args.out, args.series, only)
     text = table(rows)
     print(json.dumps(rows, indent=2) if args.json else text)
     if args.write:

@@ -7,8 +7,10 @@ earlier file as it was. Used by every command that writes a file (report, export
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 class Changed(Exception):
@@ -28,6 +30,15 @@ def _mode(path: Path) -> int:
 def write_atomic(path: Path, data: bytes, *, unchanged: Callable[[], bool] | None = None) -> None:
     """Write ``data`` to ``path`` atomically; raise OSError, or :class:`Changed` when
     ``unchanged`` (asked just before the rename) says the target changed meanwhile."""
+    with replacing(path, unchanged=unchanged) as stream:
+        stream.write(data)
+
+
+@contextmanager
+def replacing(path: Path, *, unchanged: Callable[[], bool] | None = None) -> Iterator[BinaryIO]:
+    """A new file beside ``path`` to write to, bit by bit: when the block ends it is synced
+    and renamed over ``path`` in one step; when the block raises, it is removed and ``path``
+    is left as it was. Raises OSError, or :class:`Changed` as :func:`write_atomic` does."""
     import tempfile  # here, not at the top: the command line imports its callers to start
 
     folder = path.parent if str(path.parent) else Path(".")
@@ -36,7 +47,7 @@ def write_atomic(path: Path, data: bytes, *, unchanged: Callable[[], bool] | Non
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)

@@ -168,10 +168,43 @@ def _bound(value: Any, open_end: str) -> str:
 
 
 TABLE_WIDTH = 200  # the width of the table piped or redirected
+# On a terminal too narrow for every column, the figures stay whole and the other columns
+# are given up in this order; the columns kept wrap between words, never inside one.
+WHOLE = ("low", "best", "high")
+GIVE_UP = ("type", "origin", "source", "period", "hedge", "unit", "measure")
+
+
+def _widest_word(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
+def fit_columns(
+    header: Sequence[str], rows: Sequence[Sequence[str]], width: int
+) -> tuple[list[int], list[str]]:
+    """The columns of a table that fit ``width`` cells (drawn with rich's default box and
+    padding) with every figure whole and no word cut, and the names of those given up,
+    in :data:`GIVE_UP` order. The id is never given up."""
+    needed = [_widest_word(name) for name in header]
+    for row in rows:
+        needed = [
+            max(n, _widest_word(cell) if header[i] not in WHOLE else len(cell))
+            for i, (n, cell) in enumerate(zip(needed, row, strict=True))
+        ]
+    kept = list(range(len(header)))
+    given_up: list[str] = []
+    for name in GIVE_UP:
+        if sum(needed[i] + 3 for i in kept) + 1 <= width:
+            break
+        if name in header:
+            kept.remove(header.index(name))
+            given_up.append(name)
+    return kept, given_up
 
 
 def render_table(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
-    from reconcile.terminal import console, plain_table
+    from reconcile.terminal import console, is_piped, plain_table
 
     title = count(len(records), "claim")
     rows = [table_row(record, dataset) for record in records]
@@ -184,10 +217,26 @@ def render_table(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextI
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(*TABLE_COLUMNS, title=title, title_justify="left")
-    for row in rows:
-        table.add_row(*map(escape, row))  # shown as written: "[b]" in a unit is no markup
     with console(stream, piped_width=TABLE_WIDTH) as out:
+        kept, given_up = (
+            (list(range(len(TABLE_COLUMNS))), [])
+            if is_piped(out)
+            else fit_columns(TABLE_COLUMNS, rows, out.width)
+        )
+        caption = (
+            f"Not shown at {out.width} columns: {', '.join(given_up)} "
+            "(a wider terminal or --format csv shows them)"
+            if given_up
+            else None
+        )
+        table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
+        for i in kept:
+            name = TABLE_COLUMNS[i]
+            whole = name in WHOLE
+            table.add_column(name, no_wrap=whole, justify="right" if whole else "left")
+        for row in rows:
+            # shown as written: "[b]" in a unit is no markup
+            table.add_row(*(escape(row[i]) for i in kept))
         out.print(table)
 
 

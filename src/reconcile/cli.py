@@ -21,6 +21,7 @@ import typer
 
 from reconcile import __version__
 from reconcile.formats import REPORTERS, FindingsReport, write_step_summary
+from reconcile.helptext import Command, Group
 from reconcile.outcome import ExitCode
 from reconcile.progress import terminal_steps
 from reconcile.words import count
@@ -29,6 +30,7 @@ DEFAULT_FILE = Path("data/figures.yaml")
 
 app = typer.Typer(
     name="reconcile",
+    cls=Group,
     help="Reconcile numeric claims across documents: where figures agree, where they differ "
     "for an exact reason, and where they conflict.",
     no_args_is_help=True,
@@ -125,7 +127,7 @@ def _problem_summary(problems: Sequence[object]) -> str:
     return f"{count(len(problems), 'problem')} in {count(len(files), 'file')}"
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     paths: Paths = None,
     output_format: FindingsFormatOption = FindingsFormat.auto,  # type: ignore[attr-defined]
@@ -159,7 +161,7 @@ def validate(
     raise typer.Exit(exit_code(invalid=bool(problems)))
 
 
-@app.command()
+@app.command(cls=Command)
 def compare(
     paths: Paths = None,
     output_format: Annotated[
@@ -167,7 +169,9 @@ def compare(
     ] = CompareFormat.table,  # type: ignore[attr-defined]
     measure: Annotated[
         list[str] | None,
-        typer.Option("--measure", "-m", help="Only comparisons that involve this measure."),
+        typer.Option(
+            "--measure", "-m", metavar="ID", help="Only comparisons that involve this measure."
+        ),
     ] = None,
     status: Annotated[
         list[StatusChoice] | None,
@@ -175,7 +179,9 @@ def compare(
     ] = None,
     min_severity: Annotated[
         SeverityChoice | None,
-        typer.Option("--min-severity", help="Only conflicts at least this severe."),
+        typer.Option(
+            "--min-severity", metavar="SEVERITY", help="Only conflicts at least this severe."
+        ),
     ] = None,
     reason: Annotated[
         list[ReasonChoice] | None,
@@ -216,13 +222,15 @@ def compare(
     COMPARE_RENDERERS[output_format.value](result, selection, sys.stdout)
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     paths: Paths = None,
     output_format: FindingsFormatOption = FindingsFormat.auto,  # type: ignore[attr-defined]
     fail_on: Annotated[
         SeverityChoice,
-        typer.Option("--fail-on", help="Which unreviewed conflicts fail the check."),
+        typer.Option(
+            "--fail-on", metavar="SEVERITY", help="Which unreviewed conflicts fail the check."
+        ),
     ] = SeverityChoice.minor,  # type: ignore[attr-defined]
 ) -> None:
     """Gate for CI: validate, compare, and hold every conflict against the reviews.
@@ -296,7 +304,7 @@ DiffFormat = enum.Enum(  # type: ignore[misc]
 DiffGate = enum.Enum("DiffGate", {"new-conflicts": "new-conflicts"}, type=str)
 
 
-@app.command()
+@app.command(cls=Command)
 def diff(
     paths: Annotated[
         list[Path] | None,
@@ -308,15 +316,22 @@ def diff(
     ] = None,
     rev: Annotated[
         str | None,
-        typer.Option("--rev", help="Compare the working files with this git revision."),
+        typer.Option(
+            "--rev", metavar="REV", help="Compare the working files with this git revision."
+        ),
     ] = None,
     output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="markdown is for pull-request comments.")
+        DiffFormat,
+        typer.Option(
+            "--format", "-f", help="How to show what moved (markdown: for a pull-request comment)."
+        ),
     ] = DiffFormat.text,  # type: ignore[attr-defined]
     fail_on: Annotated[
         DiffGate | None,
         typer.Option(
-            "--fail-on", help="Exit 1 when the change brings a conflict that no review covers."
+            "--fail-on",
+            metavar="WHAT",
+            help="Exit 1 when the change brings a conflict that no review covers.",
         ),
     ] = None,
 ) -> None:
@@ -359,17 +374,19 @@ def diff(
     raise typer.Exit(exit_code(failing=failing))
 
 
-@app.command()
+@app.command(cls=Command)
 def claims(
     paths: Paths = None,
     output_format: Annotated[
         ClaimsFormat, typer.Option("--format", "-f", help="How to show the claims.")
     ] = ClaimsFormat.table,  # type: ignore[attr-defined]
     measure: Annotated[
-        list[str] | None, typer.Option("--measure", "-m", help="Only claims on this measure.")
+        list[str] | None,
+        typer.Option("--measure", "-m", metavar="ID", help="Only claims on this measure."),
     ] = None,
     source: Annotated[
-        list[str] | None, typer.Option("--source", "-s", help="Only claims from this source.")
+        list[str] | None,
+        typer.Option("--source", "-s", metavar="ID", help="Only claims from this source."),
     ] = None,
 ) -> None:
     """Show every claim as reconcile understood it: low, best and high, hedge, period."""
@@ -399,7 +416,7 @@ def _check_known(option: str, given: list[str], known: Mapping[str, object]) -> 
             raise typer.Exit(ExitCode.INVALID)
 
 
-@app.command()
+@app.command(cls=Command)
 def schema() -> None:
     """Print the JSON Schema of the figure file, generated from the models."""
     from reconcile.schema import schema_text
@@ -420,6 +437,7 @@ Output = Annotated[
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
         help="Write to this file (replaced in one step). Default: standard output.",
         dir_okay=False,
     ),
@@ -440,7 +458,7 @@ def _write_out(text: str, output: Path | None) -> None:
     typer.echo(f"wrote {output}", err=True)
 
 
-@app.command()
+@app.command(cls=Command)
 def report(
     paths: Paths = None,
     output: Output = None,
@@ -454,17 +472,15 @@ def report(
         ),
     ] = None,
 ) -> None:
-    """A report for people: summary, a range chart per measure, claims, comparisons, sources.
+    """A report for people: summary, range charts, claims, comparisons, sources and origins.
 
     HTML is one self-contained page that opens offline; Markdown carries the same content
     with tables in place of charts. Exit 0, or 2 on invalid input (nothing is written).
     """
-    import io
-
     from reconcile.engine import compare as run_compare
     from reconcile.problems import InputError
     from reconcile.report import RENDERERS as REPORT_RENDERERS
-    from reconcile.report import SUFFIXES, format_of
+    from reconcile.report import SUFFIXES, format_of, write_report
     from reconcile.validate import load
 
     if output_format is not None:
@@ -482,16 +498,26 @@ def report(
             )
             raise typer.Exit(ExitCode.INVALID)
         chosen = found
-    try:
-        dataset = load(_paths(paths))
-    except InputError as err:
-        _fail_on_input(err)
-    buffer = io.StringIO()
-    REPORT_RENDERERS[chosen](run_compare(dataset), buffer)
-    _write_out(buffer.getvalue(), output)
+    renderer = REPORT_RENDERERS[chosen]
+    with terminal_steps() as steps:
+        try:
+            dataset = load(_paths(paths), steps=steps)
+        except InputError as err:
+            _fail_on_input(err)
+        result = run_compare(dataset, steps)
+        if output is not None:
+            try:
+                write_report(renderer, result, output, steps)
+            except OSError as err:
+                typer.echo(f"Error: cannot write {output}: {err.strerror or err}", err=True)
+                raise typer.Exit(ExitCode.INVALID) from None
+    if output is None:  # once the bar is gone: standard output may be the same terminal
+        renderer(result, sys.stdout)
+        return
+    typer.echo(f"wrote {output}", err=True)
 
 
-@app.command()
+@app.command(cls=Command)
 def export(
     paths: Paths = None,
     output: Output = None,
@@ -530,26 +556,33 @@ ExtractFormat = enum.Enum(  # type: ignore[misc]
 )
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
     document: Annotated[
         Path, typer.Argument(help="The article: plain text, Markdown or HTML.", show_default=False)
     ],
     source: Annotated[
-        str, typer.Option("--source", "-s", help="The id of the source the article is.")
+        str,
+        typer.Option("--source", "-s", metavar="ID", help="The id of the source the article is."),
     ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the stubs to this new file.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the stubs to this new file."),
     ] = None,
     append: Annotated[
         Path | None,
         typer.Option(
-            "--append", "-a", help="Add the stubs to this figure file, keeping its lines."
+            "--append",
+            "-a",
+            metavar="FILE",
+            help="Add the stubs to this figure file, keeping its lines.",
         ),
     ] = None,
     output_format: Annotated[
         ExtractFormat,
-        typer.Option("--format", "-f", help="yaml: claim stubs; table: a table to review first."),
+        typer.Option(
+            "--format", "-f", help="yaml: claim stubs; table: a table to review them first."
+        ),
     ] = ExtractFormat.yaml,  # type: ignore[attr-defined]
     standalone: Annotated[
         bool,
@@ -557,7 +590,9 @@ def extract(
     ] = False,
     save_text: Annotated[
         Path | None,
-        typer.Option("--save-text", help="Save the text read from an HTML page to this file."),
+        typer.Option(
+            "--save-text", metavar="FILE", help="Save the text read from an HTML page to this file."
+        ),
     ] = None,
 ) -> None:
     """Propose a claim stub for every figure in an article, with its quote and guesses.

@@ -248,16 +248,24 @@ class _Lines:
             self.console.print()
 
     def rule(self, plain: str, pieces: tuple[Piece, ...]) -> None:
+        """A heading and a rule to the end of its line; a heading too long for one line
+        wraps, and the rule follows its last line."""
         from rich.cells import cell_len
 
-        if self.plain and plain.isprintable() and cell_len(plain) <= self.width - 2:
-            self.pending.append(f"{plain} {'─' * (self.width - cell_len(plain) - 1)}\n")
+        if self.plain and plain.isprintable():
+            *lines, last = self.wrap(plain, self.width - 2)
+            last = last.rstrip()
+            self.pending.extend(f"{line.rstrip()}\n" for line in lines)
+            self.pending.append(f"{last} {'─' * (self.width - cell_len(last) - 1)}\n")
             return
         from rich.rule import Rule
         from rich.text import Text
 
         self.flush()
-        self.console.print(Rule(Text.assemble(*pieces), align="left"))
+        *heading, end = Text.assemble(*pieces).wrap(self.console, self.width - 2)
+        for line in heading:
+            self.console.print(line)
+        self.console.print(Rule(end, align="left"))
 
     def flush(self) -> None:
         if self.pending:
@@ -296,9 +304,9 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
         for m, comparisons in _grouped(result, selection):
             out.blank()
             out.rule(f"{m.id}: {m.label}", ((m.id, "bold"), f": {m.label}"))
-            out.write(f"  {_measure_line(m)}", style="dim")
+            out.write(_measure_line(m), style="dim", indent=2)
             if m.summarised:
-                out.write("  consistent pairs are counted, not listed", style="dim")
+                out.write("consistent pairs are counted, not listed", style="dim", indent=2)
             for c in comparisons:
                 tag = c.status.upper() + (f" ({c.severity})" if c.severity else "")
                 marks = "".join(
@@ -308,7 +316,7 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
                 )
                 reasons = c.evaluate()  # not kept: a large view is never held whole
                 rest = f"{marks}  {_sides(result, c)}"
-                out.write(f"  {tag}{rest}", ("  ", (tag, _STATUS_STYLE[c.status]), rest))
+                out.write(f"{tag}{rest}", ((tag, _STATUS_STYLE[c.status]), rest), indent=2)
                 if c.status != "conflict":
                     if reasons:
                         codes = ", ".join(r.code for r in reasons)

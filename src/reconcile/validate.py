@@ -450,6 +450,11 @@ def load(
 SourceReader = Callable[[Path], bytes]
 
 
+def _size(text: str) -> int:
+    """The size of a text in bytes of UTF-8 (counted only when it is not ASCII)."""
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+
+
 def build(
     texts: Sequence[FigureText],
     problems: list[Problem] | None = None,
@@ -463,9 +468,10 @@ def build(
     default; from a git revision for ``reconcile diff --rev``)."""
     problems = list(problems or [])
     contents: list[tuple[_FileContent, _Collector]] = []
-    steps.start("reading", sum(len(figure.text) for figure in texts))
-    for figure in texts:
-        steps.advance(len(figure.text))
+    sizes = [_size(figure.text) for figure in texts]
+    steps.start("reading", sum(sizes), "bytes")
+    for figure, size in zip(texts, sizes, strict=True):
+        steps.advance(size)
         collector = _Collector(figure)
         try:
             data = loader.parse(figure, parser)

@@ -8,29 +8,37 @@ Both registries map a format's name to a renderer that takes a comparison result
 writes to a stream; an exporter also returns a line that sums up what it wrote (for
 standard error), and raises :class:`~reconcile.problems.InputError` when the files lack
 what the export needs. This module stays light (the command line builds its choices from it);
-each renderer imports its own module, with matplotlib or Jinja2, only when it runs.
+each renderer imports its own module, with Jinja2, only when it runs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+from reconcile.progress import SILENT, Steps
 
 if TYPE_CHECKING:
     from reconcile.engine import CompareResult
 
-Renderer = Callable[["CompareResult", TextIO], None]
+
+class Renderer(Protocol):
+    """Writes a comparison result to a stream; ``steps`` hears of the work as it goes."""
+
+    def __call__(self, result: CompareResult, stream: TextIO, steps: Steps = SILENT) -> None: ...
+
+
 Exporter = Callable[["CompareResult", TextIO], str]
 
 
-def _html(result: CompareResult, stream: TextIO) -> None:
+def _html(result: CompareResult, stream: TextIO, steps: Steps = SILENT) -> None:
     from reconcile.report import html
 
-    html.render(result, stream)
+    html.render(result, stream, steps)
 
 
-def _markdown(result: CompareResult, stream: TextIO) -> None:
+def _markdown(result: CompareResult, stream: TextIO, steps: Steps = SILENT) -> None:
     from reconcile.report import markdown
 
     markdown.render(result, stream)
@@ -66,6 +74,23 @@ def write_atomically(path: Path, text: str) -> None:
     write_atomic(path, text.encode("utf-8"))
 
 
+def write_report(
+    renderer: Renderer, result: CompareResult, path: Path, steps: Steps = SILENT
+) -> None:
+    """Render straight into a new file that replaces ``path`` in one step when it is whole
+    (:func:`reconcile.atomic.replacing`), so a large report is never held in memory;
+    raises OSError when the folder cannot be written."""
+    import io
+
+    from reconcile.atomic import replacing
+
+    with replacing(path) as binary:
+        text = io.TextIOWrapper(binary, encoding="utf-8", newline="\n")
+        renderer(result, text, steps)
+        text.flush()
+        text.detach()  # the file itself is synced, closed and renamed by replacing()
+
+
 __all__ = [
     "EXPORTERS",
     "RENDERERS",
@@ -74,4 +99,5 @@ __all__ = [
     "Renderer",
     "format_of",
     "write_atomically",
+    "write_report",
 ]

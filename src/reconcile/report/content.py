@@ -10,12 +10,13 @@ each renderer makes it inert for its own format.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal, overload
 
 from reconcile.compare_view import spread_text, summary_counts
 from reconcile.dates import PartialDate
-from reconcile.engine import PER_YEAR, CompareResult, Comparison
+from reconcile.engine import PER_YEAR, CompareResult, Comparison, MeasureSummary
 from reconcile.models import Claim
 from reconcile.reasons import REASONS
 from reconcile.reasons.sourcing import voice
@@ -155,6 +156,31 @@ class MeasureSection:
             seen.setdefault(row.party.name, row.party)
         return tuple(sorted(seen.values(), key=lambda p: (p.name == NO_PARTY, p.name)))
 
+    @property
+    def party_colour(self) -> str:
+        """The colour of the first row's party (a single claim's, in the compact table)."""
+        return self.rows[0].party.colour if self.rows else NO_PARTY_COLOUR
+
+
+Layout = Literal["chart", "table", "single", "empty"]
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureEntry:
+    """A measure as the table of contents lists it, known before its section is built.
+
+    ``layout`` says how the report shows it: ``chart``, a section with a range chart (two
+    rows or more: claims, or a claim and a figure computed for it); ``table``, a section
+    without a chart (a single claim, with comparisons to list); ``single``, one row of the
+    compact table of measures with a single claim and nothing compared with it (a chart of
+    one row says no more than the row); ``empty``, the list of measures with no claim."""
+
+    id: str
+    label: str
+    claims: int
+    conflicts: int
+    layout: Layout
+
 
 @dataclass(frozen=True, slots=True)
 class SourceRow:
@@ -193,15 +219,100 @@ class Counts:
 
 
 @dataclass(frozen=True, slots=True)
+class Headline:
+    """One of the most serious conflicts in a sentence, and the measure it is listed under."""
+
+    measure: str
+    label: str  # the measure's label
+    sentence: str
+
+    @property
+    def parts(self) -> tuple[str, str]:
+        """The sentence cut after the measure's label where it begins with it (the part a
+        page links to the measure), else the whole sentence and nothing."""
+        lead = f"{self.label}:"
+        if self.sentence.startswith(lead):
+            return lead[:-1], self.sentence[len(lead) - 1 :]
+        return self.sentence, ""
+
+
+def _layout(claims: int, own: Sequence[Comparison]) -> Layout:
+    """How a measure with this many claims and these comparisons is shown (MeasureEntry)."""
+    if not claims:
+        return "empty"
+    computed = {c.claims[1:] for c in own if c.kind in ("sum", "derived")}
+    if claims + len(computed) > 1:
+        return "chart"
+    return "table" if own else "single"
+
+
+class Sections(Sequence[MeasureSection]):
+    """Every measure's section, in file order, each built when it is asked for and not kept:
+    a report of many claims is written section by section, never held whole."""
+
+    def __init__(self, result: CompareResult, parties: dict[str, Party]) -> None:
+        self._result = result
+        self._parties = parties
+        self._ids = tuple(result.dataset.measures)
+        self._own = own_comparisons(result)
+        self._summaries = {m.id: m for m in result.measures}
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> MeasureSection: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[MeasureSection]: ...
+
+    def __getitem__(self, index: int | slice) -> MeasureSection | Sequence[MeasureSection]:
+        if isinstance(index, slice):
+            return [self.of(i) for i in self._ids[index]]
+        return self.of(self._ids[index])
+
+    def __iter__(self) -> Iterator[MeasureSection]:
+        return (self.of(measure_id) for measure_id in self._ids)
+
+    def of(self, measure_id: str) -> MeasureSection:
+        """The section of one measure."""
+        return _measure_section(
+            self._result,
+            measure_id,
+            self._parties,
+            self._own.get(measure_id, ()),
+            self._summaries[measure_id],
+        )
+
+    def entries(self) -> tuple[MeasureEntry, ...]:
+        """Every measure as the table of contents lists it (no section is built for it)."""
+        entries = []
+        by_measure = self._result.dataset.by_measure
+        for measure_id, measure in self._result.dataset.measures.items():
+            claims = len(by_measure.get(measure_id, ()))
+            own = self._own.get(measure_id, ())
+            conflicts = sum(1 for c in own if c.status == "conflict")
+            layout = _layout(claims, own)
+            entries.append(MeasureEntry(measure_id, measure.label, claims, conflicts, layout))
+        return tuple(entries)
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     title: str
     files: tuple[tuple[str, str], ...]  # (path, sha256)
     counts: Counts
-    serious: tuple[str, ...]  # the most serious conflicts, one sentence each
+    serious: tuple[Headline, ...]  # the most serious conflicts, one sentence each
     parties: tuple[Party, ...]
-    measures: tuple[MeasureSection, ...]
+    measures: Sections
     sources: tuple[SourceRow, ...]
     origins: tuple[OriginRow, ...]
+    index: tuple[MeasureEntry, ...]  # every measure, for the table of contents
+
+    def sections(self, *layouts: Layout) -> Iterator[MeasureSection]:
+        """The sections of the measures shown in these layouts, in file order, built one by
+        one as they are asked for."""
+        return (self.measures.of(e.id) for e in self.index if e.layout in layouts)
 
 
 # --- parties ---------------------------------------------------------------------------
@@ -426,10 +537,10 @@ def _review(comparison: Comparison, dataset: Dataset) -> ReviewRow | None:
 
 
 def _comparison_row(comparison: Comparison, dataset: Dataset) -> ComparisonRow:
-    likely = comparison.likely_reason
+    found = comparison.evaluate()  # not kept: a large report never holds every explanation
+    likely = comparison.likely(found)
     reasons = tuple(
-        ReasonRow(r.code, REASONS[r.code].TITLE, r.explanation, r is likely)
-        for r in comparison.reasons
+        ReasonRow(r.code, REASONS[r.code].TITLE, r.explanation, r is likely) for r in found
     )
     return ComparisonRow(
         claims=comparison.claims,
@@ -488,15 +599,26 @@ def _mixed_rates(records: Sequence[ClaimRecord]) -> bool:
     return len({r.claim.effective_per for r in records} - {None}) > 1
 
 
+def own_comparisons(result: CompareResult) -> Mapping[str, tuple[Comparison, ...]]:
+    """The comparisons listed under each measure (their first claim's), in list order."""
+    grouped: dict[str, list[Comparison]] = {}
+    for comparison in result.comparisons:
+        grouped.setdefault(comparison.measures[0], []).append(comparison)
+    return {measure_id: tuple(own) for measure_id, own in grouped.items()}
+
+
 def _measure_section(
-    result: CompareResult, measure_id: str, parties: dict[str, Party]
+    result: CompareResult,
+    measure_id: str,
+    parties: dict[str, Party],
+    own: Sequence[Comparison],
+    summary: MeasureSummary,
 ) -> MeasureSection:
     dataset = result.dataset
     measure = dataset.measures[measure_id]
     records = dataset.by_measure.get(measure_id, [])
     yearly = _mixed_rates(records)
     rows = [_claim_row(r, dataset, parties, yearly) for r in records]
-    own = [c for c in result.comparisons if c.measures[0] == measure_id]
     seen: set[tuple[str, ...]] = set()
     for comparison in own:
         if comparison.kind in ("sum", "derived") and comparison.claims[1:] not in seen:
@@ -504,7 +626,6 @@ def _measure_section(
             row = _computed_row(comparison, dataset, parties)
             if row is not None:
                 rows.append(row)
-    summary = next(m for m in result.measures if m.id == measure_id)
     if not summary.claims:
         spread = "No claims on this measure."
     else:
@@ -552,7 +673,8 @@ def _measure_section(
 
 
 def build(result: CompareResult) -> Report:
-    """Everything a report shows, in the order it shows it."""
+    """Everything a report shows, in the order it shows it; each measure's section is built
+    when the renderer comes to it (:class:`Sections`)."""
     dataset = result.dataset
     parties = party_colours(dataset)
     counts = Counts(
@@ -588,13 +710,20 @@ def build(result: CompareResult) -> Report:
         {_party_of(r.claim, dataset, parties) for r in dataset.claims.values()},
         key=lambda p: (p.name == NO_PARTY, p.name),
     )
+    sections = Sections(result, parties)
     return Report(
         title=dataset.topic or "Figures compared",
         files=tuple((f.name, f.sha256) for f in dataset.files),
         counts=counts,
-        serious=tuple(serious_sentence(c, dataset) for c in most_serious(result.comparisons)),
+        serious=tuple(
+            Headline(
+                c.measures[0], dataset.measures[c.measures[0]].label, serious_sentence(c, dataset)
+            )
+            for c in most_serious(result.comparisons)
+        ),
         parties=tuple(used),
-        measures=tuple(_measure_section(result, m, parties) for m in dataset.measures),
+        measures=sections,
         sources=sources,
         origins=origins,
+        index=sections.entries(),
     )

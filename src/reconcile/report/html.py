@@ -1,23 +1,31 @@
-"""The HTML report: one self-contained page that opens offline.
+"""The HTML report: one self-contained page that opens offline, on a phone or a desk.
 
 The page is a Jinja2 template shipped with the package (``templates/report.html.j2``),
 rendered with autoescaping on: every text from the figure file goes through HTML escaping,
 and a source address becomes a link only when it is a plain http(s) address
-(:func:`reconcile.report.content.safe_url`). The charts are inline SVG, the styles are
-inline CSS, and a Content-Security-Policy forbids scripts and every network load, so the
-page shows the same on a laptop with no network as on a newsroom's intranet.
+(:func:`reconcile.report.content.safe_url`). The charts are HTML drawn by CSS
+(:mod:`reconcile.report.charts`), the styles are inline, and a Content-Security-Policy
+forbids scripts and every network load, so the page shows the same on a laptop with no
+network as on a newsroom's intranet.
+
+The page is written as it is rendered, section by section, so a report of many claims is
+never held whole; ``steps`` hears of each claim written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from reconcile.engine import CompareResult
-from reconcile.report.charts import chart_svg
-from reconcile.report.content import STATUS_WORDS, build
+from reconcile.progress import SILENT, Steps
+from reconcile.report.charts import chart_html
+from reconcile.report.content import STATUS_WORDS, Layout, MeasureSection, Report, build
+
+CHUNK = 1 << 16  # characters gathered before each write
 
 
 def _environment() -> Environment:
@@ -31,16 +39,44 @@ def _environment() -> Environment:
     )
 
 
-def render(result: CompareResult, stream: TextIO) -> None:
+def _chart(section: MeasureSection) -> Markup:
+    return Markup(chart_html(section))  # every text in it is escaped by chart_html
+
+
+def _counted(report: Report, steps: Steps) -> Callable[..., Iterator[MeasureSection]]:
+    """``report.sections`` for the template, telling ``steps`` of the claims of each."""
+
+    def sections(*layouts: Layout) -> Iterator[MeasureSection]:
+        for section in report.sections(*layouts):
+            yield section
+            steps.advance(len(section.claims))
+
+    return sections
+
+
+def _write(pieces: Iterable[str], stream: TextIO) -> None:
+    ready: list[str] = []
+    size = 0
+    for piece in pieces:
+        ready.append(piece)
+        size += len(piece)
+        if size >= CHUNK:
+            stream.write("".join(ready))
+            ready, size = [], 0
+    stream.write("".join(ready))
+
+
+def render(result: CompareResult, stream: TextIO, steps: Steps = SILENT) -> None:
     report = build(result)
-    charts = {
-        section.id: Markup(chart_svg(section, i))  # user text in it is glyph outlines or escaped
-        for i, section in enumerate(report.measures)
-        if section.rows
-    }
+    steps.start("writing the report", report.counts.claims)
     page = (
         _environment()
         .get_template("report.html.j2")
-        .render(report=report, charts=charts, status_words=STATUS_WORDS)
+        .generate(
+            report=report,
+            sections=_counted(report, steps),
+            chart=_chart,
+            status_words=STATUS_WORDS,
+        )
     )
-    stream.write(page)
+    _write(page, stream)

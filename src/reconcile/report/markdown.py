@@ -136,7 +136,7 @@ def markdown(report: Report) -> str:
         )
     ]
     out += ["", "The most serious conflicts:" if report.serious else "No conflicts.", ""]
-    out += [f"{i}. {text(s)}" for i, s in enumerate(report.serious, 1)]
+    out += [f"{i}. {text(s.sentence)}" for i, s in enumerate(report.serious, 1)]
     out += ["", "Files:", ""]
     out += [f"- {text(name)} (sha256 {sha})" for name, sha in report.files]
     out += ["", "## Measures"]

@@ -146,7 +146,45 @@ def test_summary_counts_and_files(bundled: CompareResult) -> None:
 def test_the_three_most_serious_conflicts_come_first(bundled: CompareResult) -> None:
     report = build(bundled)
     assert len(report.serious) == 3
-    gaps = [float(s.split("apart, ")[1].split("%")[0]) for s in report.serious]
+    sentences = [headline.sentence for headline in report.serious]
+    gaps = [float(s.split("apart, ")[1].split("%")[0]) for s in sentences]
     assert gaps == sorted(gaps, reverse=True)
-    assert all(s.endswith(".") and s.count(". ") == 0 for s in report.serious)
-    assert all("likely reason: " in s for s in report.serious)
+    assert all(s.endswith(".") and s.count(". ") == 0 for s in sentences)
+    assert all("likely reason: " in s for s in sentences)
+
+
+def test_each_serious_conflict_names_the_measure_it_is_listed_under(
+    bundled: CompareResult,
+) -> None:
+    report = build(bundled)
+    assert [h.measure for h in report.serious] == ["left-service", "left-service", "awol"]
+    linked, rest = report.serious[2].parts
+    assert linked == "AWOL cases: servicemen leaving their unit without authorisation"
+    assert rest.startswith(": “235,000” (Office of the Prosecutor General of Ukraine")
+    assert linked + rest == report.serious[2].sentence
+
+
+def test_each_measure_is_laid_out_by_what_it_holds(shapes: CompareResult) -> None:
+    layouts = {e.id: e.layout for e in build(shapes).index}
+    assert layouts == {
+        "visitors": "chart",  # seven claims
+        "stalls": "empty",
+        "food-stalls": "single",  # one claim, compared with nothing on its own measure
+        "craft-stalls": "table",  # one claim, and a comparison listed under it
+        "all-stalls": "chart",  # one claim and the sum of its parts
+        "food-share": "chart",  # one claim and what its inputs give
+        "arrivals": "chart",
+        "fee": "single",
+        "empty": "empty",
+    }
+
+
+def test_sections_are_built_when_asked_for_and_not_kept(bundled: CompareResult) -> None:
+    report = build(bundled)
+    first = report.measures.of("awol")
+    assert report.measures.of("awol") == first and report.measures.of("awol") is not first
+    assert [m.id for m in report.measures] == list(bundled.dataset.measures)
+    assert len(report.measures) == 15 and report.measures[-1].id == "training-centre-wall"
+    assert [m.id for m in report.measures[:2]] == ["awol", "desertion"]
+    charted = [m.id for m in report.sections("chart", "table")]
+    assert charted == [e.id for e in report.index if e.layout in ("chart", "table")]

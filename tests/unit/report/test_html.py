@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 from reconcile.engine import CompareResult
@@ -50,8 +51,9 @@ def test_quotes_with_markup_stay_text(hostile: CompareResult) -> None:
 def test_only_http_addresses_are_links(hostile: CompareResult) -> None:
     page = rendered(hostile, "html")
     parsed = _parse(page)
-    links = [attrs.get("href") for tag, attrs in parsed.tags if tag == "a"]
-    assert links == ["https://example.org/story?a=1&b=(2)|x"]
+    links = [attrs.get("href") or "" for tag, attrs in parsed.tags if tag == "a"]
+    outside = [link for link in links if not link.startswith("#")]
+    assert outside == ["https://example.org/story?a=1&b=(2)|x"]
     assert 'href="javascript' not in page.lower()
     assert "javascript:alert(&#39;url&#39;) (not linked: not an http or https address)" in page
     assert "data:text/html,&lt;script&gt;" in page
@@ -75,14 +77,17 @@ def test_no_resource_is_loaded_from_anywhere(bundled: CompareResult) -> None:
 def test_sections_come_in_the_order_of_the_issue(bundled: CompareResult) -> None:
     page = rendered(bundled, "html")
     marks = [
+        'id="contents"',
         'id="summary"',
         "The most serious conflicts",
         "sha256 ",
         'id="measures"',
         'data-measure="awol"',
         'id="claim-aj-awol-total"',
-        'class="comparisons"',
+        'class="comparisons stack"',
         'data-measure="desertion"',
+        'id="single-claims"',
+        'id="measure-abandoning-posts"',
         'id="sources"',
         'id="origins"',
     ]
@@ -90,12 +95,88 @@ def test_sections_come_in_the_order_of_the_issue(bundled: CompareResult) -> None
     assert places == sorted(places)
 
 
-def test_one_chart_per_measure(bundled: CompareResult) -> None:
+def _anchors(parsed: _Page) -> list[str]:
+    return [attrs["id"] or "" for _, attrs in parsed.tags if attrs.get("id")]
+
+
+def test_the_contents_link_every_measure_and_section(shapes: CompareResult) -> None:
+    parsed = _parse(rendered(shapes, "html"))
+    anchors = _anchors(parsed)
+    assert len(anchors) == len(set(anchors))  # each id once
+    links = [
+        attrs.get("href") or ""
+        for tag, attrs in parsed.tags
+        if tag == "a" and (attrs.get("href") or "").startswith("#")
+    ]
+    assert {link[1:] for link in links} <= set(anchors)  # every link lands somewhere
+    measures = {f"#measure-{m}" for m in shapes.dataset.measures}
+    assert {link for link in links if link.startswith("#measure-")} == measures
+    sections = {"#summary", "#measures", "#single-claims", "#no-claims", "#sources", "#origins"}
+    assert sections <= set(links)
+
+
+def test_each_serious_conflict_links_to_its_measure(bundled: CompareResult) -> None:
     page = rendered(bundled, "html")
-    measures = [m for m, records in bundled.dataset.by_measure.items() if records]
-    assert page.count("<svg") == len(measures) == 15
-    for measure in measures:
-        assert page.count(f'data-measure="{measure}"') == 1
+    start = page.index('<ol class="serious">')
+    serious = page[start : page.index("</ol>", start)]
+    links = re.findall(r'<li><a href="#measure-([^"]+)">([^<]+)</a>: ', serious)
+    assert [measure for measure, _ in links] == ["left-service", "left-service", "awol"]
+    assert links[2][1] == "AWOL cases: servicemen leaving their unit without authorisation"
+
+
+def test_measures_with_more_than_one_row_have_a_chart(bundled: CompareResult) -> None:
+    page = rendered(bundled, "html")
+    charts = re.findall(r'<figure class="chart" data-measure="([^"]+)"', page)
+    # two claims or more, or one claim and a figure computed for it (returned-share)
+    assert charts == [
+        "awol",
+        "desertion",
+        "left-service",
+        "desertion-penalty",
+        "amnesty-returns",
+        "returned-share",
+    ]
+    records = bundled.dataset.by_measure
+    assert all(len(records[m]) > 1 or m == "returned-share" for m in charts)
+
+
+def test_measures_with_a_single_claim_share_one_compact_table(bundled: CompareResult) -> None:
+    page = rendered(bundled, "html")
+    table = page[page.index('<table class="singles stack">') : page.index('id="sources"')]
+    rows = re.findall(r'<tr id="measure-([^"]+)">', table)
+    assert rows == [
+        "abandoning-posts",
+        "mobilisation-rate",
+        "mobilisation-need",
+        "territory-occupied",
+        "war-year",
+        "tymofey-age",
+        "tymofey-escapes",
+        "training-centre-wall",
+    ]
+    assert all(len(bundled.dataset.by_measure[m]) == 1 for m in rows)
+    assert 'id="claim-aj-tymofey-age"' in table and "Age of the deserter Tymofey" in table
+    # a single claim with a comparison keeps a section of its own, without a chart
+    section = page[page.index('id="measure-awol-penalty"') :]
+    section = section[: section.index("</section>")]
+    assert '<table class="comparisons stack">' in section and "<figure" not in section
+
+
+def test_a_measure_with_no_claim_is_listed_apart(shapes: CompareResult) -> None:
+    page = rendered(shapes, "html")
+    listed = page[page.index('<section id="no-claims">') :]
+    listed = listed[: listed.index("</section>")]
+    assert re.findall(r'<li id="measure-([^"]+)">', listed) == ["stalls", "empty"]
+
+
+def test_on_a_narrow_screen_each_table_row_stacks_with_its_labels(bundled: CompareResult) -> None:
+    page = rendered(bundled, "html")
+    tables = re.findall(r'<table class="([^"]+)">', page)
+    assert len(tables) > 10 and all(t.endswith(" stack") for t in tables)
+    assert "@media (max-width: 640px)" in page
+    cells = re.findall(r"<td\b[^>]*>", page)
+    assert cells and all("data-label=" in cell for cell in cells)  # each says what it holds
+    assert page.count('<td data-label="quote">') == len(bundled.dataset.claims)
 
 
 def test_the_summary_says_what_the_issue_asks(bundled: CompareResult) -> None:
