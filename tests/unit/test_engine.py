@@ -407,3 +407,45 @@ def test_counts_are_whole_numbers() -> None:
     claims = [claim(f"c{i}", "crowd", "1,000", "herald") for i in range(5)]
     result = compare_yaml(figure_file(*claims, measures=CROWD, settings="{list_limit: 2}"))
     assert type(result.unlisted) is int and result.unlisted == 10
+
+
+def test_a_weekly_rate_over_two_weeks_keeps_its_figure_and_rounding_in_proportion() -> None:
+    text = figure_file(
+        claim("rate", "riders", "700 a week", "herald", type="rate"),
+        claim("total", "riders", "1,400", "courier", period="{start: 2024-03-04, end: 2024-03-17}"),
+        claim("since", "riders", "9,000", "courier", period="{start: 2024-03-04}"),
+        measures={"riders": measure("Passengers", "persons")},
+    )
+    result = compare_yaml(text)
+    c = find(result, ["rate", "total"])
+    assert c.status == "consistent"
+    rate = c.subject.a
+    assert (rate.low, rate.best, rate.high) == (1_400, 1_400, 1_400)
+    assert rate.rounding == 100  # "700" is given to the nearest 100: 50 a week, two weeks
+    assert rate.suffix == " over 14 days"
+    # a period with no end states no length: the rate is compared as written
+    since = find(result, ["rate", "since"])
+    assert since.subject.a.suffix == "" and since.subject.a.low == 700
+
+
+def test_a_large_block_lists_what_pair_by_pair_judging_lists() -> None:
+    # twelve accounts on each of two confusable measures for one place and day, a rate among
+    # them: a block of 144 pairs, judged by sorting when the measure lists no consistent pair
+    claims = [
+        claim(f"a{i:02d}", "crowd", "1,000" if i % 5 else "1,300", "herald", as_of="2025-05-01")
+        for i in range(12)
+    ]
+    claims += [
+        claim(f"b{i:02d}", "tickets", "1,000" if i % 4 else "700", "courier", as_of="2025-05-01")
+        for i in range(11)
+    ]
+    claims.append(claim("b-rate", "tickets", "1,000 a day", "courier", type="rate"))
+    measures = {**CROWD, "tickets": measure("Tickets", "persons", confusable_with="[crowd]")}
+    listed = compare_yaml(figure_file(*claims, measures=measures))
+    judged = compare_yaml(figure_file(*claims, measures=measures, settings="{list_limit: 5}"))
+    differ = {frozenset(c.claims) for c in listed.comparisons if c.status != "consistent"}
+    assert differ == {frozenset(c.claims) for c in judged.comparisons}
+    assert len(differ) > 40
+    for status in ("consistent", "compatible", "conflict"):
+        assert judged.count(status) == listed.count(status)
+    assert len(listed.comparisons) == judged.unlisted + len(judged.comparisons) == 24 * 23 // 2
