@@ -449,3 +449,44 @@ def test_a_large_block_lists_what_pair_by_pair_judging_lists() -> None:
     for status in ("consistent", "compatible", "conflict"):
         assert judged.count(status) == listed.count(status)
     assert len(listed.comparisons) == judged.unlisted + len(judged.comparisons) == 24 * 23 // 2
+
+
+def test_a_part_claim_for_the_very_period_beats_one_that_only_ends_with_it() -> None:
+    text = figure_file(
+        claim("all", "total", "100", "herald", period="{start: 2025-01-01, end: 2025-03-31}"),
+        claim("s", "south", "40", "herald", period="{start: 2025-01-01, end: 2025-03-31}"),
+        claim("n-a", "north", "50", "herald", period="{start: 2025-02-01, end: 2025-03-31}"),
+        claim("n-b", "north", "60", "herald", period="{start: 2025-01-01, end: 2025-03-31}"),
+        measures=PARTS,
+    )
+    (summed,) = [c for c in compare_yaml(text).comparisons if c.kind == "sum"]
+    assert summed.claims == ("all", "n-b", "s")
+
+
+def test_among_part_claims_ending_no_later_the_latest_stands() -> None:
+    chosen = _sum_with(
+        claim("n-1", "north", "60", "herald", period="{start: 2025-05-01, end: 2025-05-10}"),
+        claim("n-2", "north", "55", "herald", as_of="2025-05-08"),
+        claim("n-3", "north", "70", "herald", as_of="2025-05-12"),
+    )
+    assert chosen == ("all", "n-1", "s")
+
+
+def test_a_derived_figure_says_how_it_was_computed() -> None:
+    text = figure_file(
+        claim("x", "seats", "3", "herald"),
+        claim("y", "seats", "4", "herald", place="Elsewhere"),
+        claim("share", "share", "75%", "courier", derived="{op: ratio, of: [x, y]}"),
+        claim("plain", "ratio", "0.75", "courier", derived="{op: ratio, of: [x, y]}"),
+        measures={
+            "seats": measure("Seats", "seats"),
+            "share": measure("Share of seats", "percent"),
+            "ratio": measure("Seats per seat", "times"),
+        },
+    )
+    derived = {c.claims[0]: c for c in compare_yaml(text).comparisons if c.kind == "derived"}
+    share, plain = derived["share"].subject.b, derived["plain"].subject.b
+    assert share.note == "x ('3') divided by y ('4'), as a percentage"
+    assert (share.scale, share.low, share.rounding) == (100.0, 75.0, 0.0)
+    assert plain.note == "x ('3') divided by y ('4')"
+    assert (plain.scale, plain.low) == (1.0, 0.75)
