@@ -179,6 +179,8 @@ def apart(s: Spread) -> str:
     if s.places and s.unplaced:
         places += f" ({count(s.unplaced, 'claim')} without one)"
     times = count(s.times, "period or date", "periods or dates")
+    if s.most < 2:
+        return f"{places}, {times}; no two claims for one place and time"
     return f"{places}, {times}; up to {count(s.most, 'account')} of one place and time"
 
 
