@@ -15,6 +15,7 @@ from reconcile.claims_view import markdown_cell, markdown_table, number
 from reconcile.engine import SEVERITIES, CompareResult, Comparison, MeasureSummary
 from reconcile.jsonout import write_json
 from reconcile.pairing import Spread
+from reconcile.reasons import UNEXPLAINED
 from reconcile.subjects import fmt
 from reconcile.words import count
 
@@ -70,6 +71,7 @@ def summary_counts(result: CompareResult) -> dict[str, int]:
 def comparison_json(c: Comparison) -> dict[str, Any]:
     reasons = c.evaluate()  # not kept: a large result is written without holding them all
     likely = c.likely(reasons)
+    code = likely.code if likely else None
     return {
         "claims": list(c.claims),
         "kind": c.kind,
@@ -81,7 +83,8 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
             if c.gap is not None
             else None
         ),
-        "likely_reason": likely.code if likely else None,
+        "likely_reason": code,
+        "unexplained": likely.explanation if likely and code == UNEXPLAINED else None,
         "reasons": [
             {"code": r.code, "score": r.score, "explanation": r.explanation} for r in reasons
         ],
@@ -306,13 +309,18 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
                 if c.gap is not None:
                     gap = f"gap {fmt(c.gap.absolute)} ({c.gap.relative:.1%})"
                     out.write(gap, style="dim", indent=6)
-                for i, r in enumerate(reasons):
-                    lead = f"{'likely reason' if i == 0 else 'also'}: {r.code}"
+                likely = c.likely(reasons)
+                if likely is not None and likely.code == UNEXPLAINED:
+                    lead, words = f"{UNEXPLAINED}:", f" {likely.explanation}"
+                    out.write(lead + words, ((lead, "bold"), words), indent=6)
+                for r in reasons:
+                    top = r is likely
+                    lead = f"{'likely reason' if top else 'also'}: {r.code}"
                     words = f" ({r.score:.2f}) {r.explanation}"
                     out.write(
                         lead + words,
                         ((lead, "bold"), words),
-                        style=None if i == 0 else "dim",
+                        style=None if top else "dim",
                         indent=6,
                     )
         out.flush()

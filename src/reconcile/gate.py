@@ -16,14 +16,15 @@ from typing import Literal
 
 from reconcile.engine import SEVERITIES, CompareResult, Comparison
 from reconcile.progress import SILENT, Steps
-from reconcile.reasons import REASONS
+from reconcile.reasons import REASONS, UNEXPLAINED, UNEXPLAINED_TITLE
 from reconcile.validate import Dataset, ReviewRecord
 
 FailOn = Literal["minor", "major"]
 
-# Codes of the gate's own findings; conflicts carry the code of their likely reason.
+# Codes of the gate's own findings; conflicts carry the code of their likely reason, or
+# `unexplained` when no reason accounts for the gap.
 CHECK_CODES: dict[str, str] = {
-    "conflict": "conflict for which no reason fires",
+    UNEXPLAINED: f"conflict for which {UNEXPLAINED_TITLE}",
     "stale-review": "review of a comparison that is no longer a conflict",
     "review-unmatched": "review of claims that are never compared together",
 }
@@ -93,7 +94,7 @@ def _conflict_finding(
 ) -> CheckFinding:
     file, line, col = _claim_place(dataset, comparison.claims[0])
     likely = comparison.likely_reason
-    code = likely.code if likely else "conflict"
+    code = likely.code if likely else UNEXPLAINED
     if comparison.reviewed:
         severity = "note"
     elif SEVERITIES.index(comparison.severity or "major") >= SEVERITIES.index(fail_on):
@@ -109,7 +110,10 @@ def _conflict_finding(
     related = tuple((*_claim_place(dataset, i), i) for i in comparison.claims[1:])
     others = ", ".join(f"{i} at line {r_line}" for _, r_line, _, i in related)
     state = "reviewed " if comparison.reviewed else ""
-    why = f"likely {likely.code}: {likely.explanation}" if likely else "no reason fires"
+    if likely is None or likely.code == UNEXPLAINED:
+        why = f"unexplained: {likely.explanation}" if likely else UNEXPLAINED
+    else:
+        why = f"likely {likely.code}: {likely.explanation}"
     message = f"{state}{comparison.severity} conflict: {sides}; {why} (other claims: {others})"
     review = reviews.get(frozenset(comparison.claims)) if comparison.reviewed else None
     suppressed = _review_words(review) if review is not None else ""

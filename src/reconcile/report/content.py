@@ -17,7 +17,7 @@ from reconcile.compare_view import summary_counts
 from reconcile.dates import PartialDate
 from reconcile.engine import PER_YEAR, CompareResult, Comparison
 from reconcile.models import Claim
-from reconcile.reasons import REASONS
+from reconcile.reasons import UNEXPLAINED, title
 from reconcile.reasons.sourcing import voice
 from reconcile.subjects import Figure, derive, fmt
 from reconcile.validate import ClaimRecord, Dataset
@@ -417,9 +417,10 @@ def _review(comparison: Comparison, dataset: Dataset) -> ReviewRow | None:
 def _comparison_row(comparison: Comparison, dataset: Dataset) -> ComparisonRow:
     likely = comparison.likely_reason
     reasons = tuple(
-        ReasonRow(r.code, REASONS[r.code].TITLE, r.explanation, r is likely)
-        for r in comparison.reasons
+        ReasonRow(r.code, title(r.code), r.explanation, r is likely) for r in comparison.reasons
     )
+    if likely is not None and likely.code == UNEXPLAINED:
+        reasons = (ReasonRow(UNEXPLAINED, title(UNEXPLAINED), likely.explanation, True), *reasons)
     return ComparisonRow(
         claims=comparison.claims,
         status=comparison.status,
@@ -449,8 +450,10 @@ def serious_sentence(comparison: Comparison, dataset: Dataset) -> str:
     if comparison.gap is not None:
         sentence += f", {_gap_text(comparison, dataset)}"
     likely = comparison.likely_reason
-    if likely is not None:
-        sentence += f"; likely reason: {REASONS[likely.code].TITLE}"
+    if likely is not None and likely.code == UNEXPLAINED:
+        sentence += f"; {title(UNEXPLAINED)}"
+    elif likely is not None:
+        sentence += f"; likely reason: {title(likely.code)}"
     review = _review(comparison, dataset)
     if review is not None:
         sentence += f" (reviewed: {review.verdict.lower()})"

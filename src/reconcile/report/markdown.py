@@ -109,7 +109,8 @@ def _measure(m: MeasureSection) -> list[str]:
             if c.status == "conflict":
                 reasons = " ".join(
                     (
-                        f"**Likely reason: {text(r.title)}**"
+                        f"**{'Unexplained' if r.code == 'unexplained' else 'Likely reason'}: "
+                        f"{text(r.title)}**"
                         if r.likely
                         else f"Also: {text(r.title)}"
                     )
