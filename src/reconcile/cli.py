@@ -57,6 +57,7 @@ ReasonChoice = enum.Enum(  # type: ignore[misc]
             "unit",
             "timeframe",
             "sourcing",
+            "method",
             "precision",
             "claim-type",
             "arithmetic",
