@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from reconcile.claims_view import markdown_cell, markdown_table, number
 from reconcile.engine import SEVERITIES, CompareResult, Comparison, MeasureSummary
+from reconcile.gate import beside
 from reconcile.jsonout import write_json
 from reconcile.pairing import Spread
-from reconcile.reasons import UNEXPLAINED
+from reconcile.reasons import UNEXPLAINED, Reason
 from reconcile.subjects import fmt
 from reconcile.words import count
 
@@ -68,6 +69,21 @@ def summary_counts(result: CompareResult) -> dict[str, int]:
     }
 
 
+def review_json(c: Comparison, likely: Reason | None) -> dict[str, Any] | None:
+    """The review of a comparison beside the tool's likely reason, or None."""
+    shown = beside(c, c.subject.dataset, likely)
+    if shown is None:
+        return None
+    review = shown.review
+    return {
+        "verdict": review.verdict,
+        "reason": review.reason,
+        "note": " ".join(review.note.split()) if review.note else None,
+        "reviewed": review.reviewed.text if review.reviewed is not None else None,
+        "reason_differs": shown.differs,
+    }
+
+
 def comparison_json(c: Comparison) -> dict[str, Any]:
     reasons = c.evaluate()  # not kept: a large result is written without holding them all
     likely = c.likely(reasons)
@@ -89,6 +105,7 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
             {"code": r.code, "score": r.score, "explanation": r.explanation} for r in reasons
         ],
         "reviewed": c.reviewed,
+        "review": review_json(c, likely) if c.reviewed else None,
         "deprecated": c.deprecated,
     }
 
@@ -305,6 +322,7 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
                     if reasons:
                         codes = ", ".join(r.code for r in reasons)
                         out.write(f"reasons: {codes}", style="dim", indent=6)
+                    _review_line(out, c, None)
                     continue
                 if c.gap is not None:
                     gap = f"gap {fmt(c.gap.absolute)} ({c.gap.relative:.1%})"
@@ -323,7 +341,17 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
                         style=None if top else "dim",
                         indent=6,
                     )
+                _review_line(out, c, likely)
         out.flush()
+
+
+def _review_line(out: _Lines, c: Comparison, likely: Reason | None) -> None:
+    """The review beside the likely reason, and whether the two differ."""
+    shown = beside(c, c.subject.dataset, likely) if c.reviewed else None
+    if shown is None:
+        return
+    lead, rest = shown.words().split(":", 1)
+    out.write(f"{lead}:{rest}", ((f"{lead}:", "bold"), rest), indent=6)
 
 
 def render_markdown(result: CompareResult, selection: Selection, stream: TextIO) -> None:

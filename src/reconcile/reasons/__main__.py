@@ -39,6 +39,10 @@ reason, names the strongest reason that falls short, and says which fields of th
 check (the measure, the period or as-of date, the origin and its interest, the method). A
 reason's options are the scores it gives to each kind of evidence; the defaults are listed
 under each reason.
+
+A review in the file is shown beside the likely reason (`compare`, `check` and the report
+give its verdict, reason and note), and the output says when the review's reason and the
+tool's differ: a difference is something to read, not a failure.
 """
 
 _LITERAL = re.compile(r"^(?P<indent>\s*)(?P<text>.*?)\s*::\s*$")

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from reconcile.compare_view import summary_counts
 from reconcile.dates import PartialDate
 from reconcile.engine import PER_YEAR, CompareResult, Comparison
+from reconcile.gate import beside
 from reconcile.models import Claim
-from reconcile.reasons import UNEXPLAINED, title
+from reconcile.reasons import UNEXPLAINED, Reason, title
 from reconcile.reasons.sourcing import voice
 from reconcile.subjects import Figure, derive, fmt
 from reconcile.validate import ClaimRecord, Dataset
@@ -121,6 +122,8 @@ class ReviewRow:
     reason: str
     note: str
     reviewed: str
+    likely: str = ""  # the tool's likely reason (or unexplained); empty for no conflict
+    differs: bool = False  # the review's reason is not the tool's likely one
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,20 +401,21 @@ def _gap_text(comparison: Comparison, dataset: Dataset) -> str:
     )
 
 
-def _review(comparison: Comparison, dataset: Dataset) -> ReviewRow | None:
-    if not comparison.reviewed:
+def _review(
+    comparison: Comparison, dataset: Dataset, likely: Reason | None = None
+) -> ReviewRow | None:
+    shown = beside(comparison, dataset, likely)
+    if shown is None:
         return None
-    key = frozenset(comparison.claims)
-    for record in dataset.reviews:
-        review = record.review
-        if frozenset(review.claims) == key:
-            return ReviewRow(
-                VERDICT_WORDS[review.verdict],
-                review.reason,
-                review.note or "",
-                review.reviewed.text if review.reviewed is not None else "",
-            )
-    return None
+    review = shown.review
+    return ReviewRow(
+        VERDICT_WORDS[review.verdict],
+        review.reason,
+        review.note or "",
+        review.reviewed.text if review.reviewed is not None else "",
+        shown.likely or "",
+        bool(shown.differs),
+    )
 
 
 def _comparison_row(comparison: Comparison, dataset: Dataset) -> ComparisonRow:
@@ -428,7 +432,7 @@ def _comparison_row(comparison: Comparison, dataset: Dataset) -> ComparisonRow:
         sides=sides_text(comparison, dataset),
         gap=_gap_text(comparison, dataset),
         reasons=reasons,
-        review=_review(comparison, dataset),
+        review=_review(comparison, dataset, likely),
         deprecated=comparison.deprecated,
     )
 
@@ -454,9 +458,10 @@ def serious_sentence(comparison: Comparison, dataset: Dataset) -> str:
         sentence += f"; {title(UNEXPLAINED)}"
     elif likely is not None:
         sentence += f"; likely reason: {title(likely.code)}"
-    review = _review(comparison, dataset)
+    review = _review(comparison, dataset, likely)
     if review is not None:
-        sentence += f" (reviewed: {review.verdict.lower()})"
+        differs = f", {review.reason}, which differs" if review.differs else ""
+        sentence += f" (reviewed: {review.verdict.lower()}{differs})"
     return sentence + "."
 
 
