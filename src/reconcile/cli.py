@@ -59,6 +59,7 @@ ReasonChoice = enum.Enum(  # type: ignore[misc]
             "unit",
             "timeframe",
             "sourcing",
+            "method",
             "precision",
             "claim-type",
             "arithmetic",

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from reconcile.claims_view import markdown_cell, markdown_table, number
 from reconcile.engine import SEVERITIES, CompareResult, Comparison, MeasureSummary
+from reconcile.gate import beside
 from reconcile.jsonout import write_json
 from reconcile.pairing import Spread
+from reconcile.reasons import UNEXPLAINED, Reason
 from reconcile.subjects import fmt
 from reconcile.words import count
 
@@ -68,9 +70,25 @@ def summary_counts(result: CompareResult) -> dict[str, int]:
     }
 
 
+def review_json(c: Comparison, likely: Reason | None) -> dict[str, Any] | None:
+    """The review of a comparison beside the tool's likely reason, or None."""
+    shown = beside(c, c.subject.dataset, likely)
+    if shown is None:
+        return None
+    review = shown.review
+    return {
+        "verdict": review.verdict,
+        "reason": review.reason,
+        "note": " ".join(review.note.split()) if review.note else None,
+        "reviewed": review.reviewed.text if review.reviewed is not None else None,
+        "reason_differs": shown.differs,
+    }
+
+
 def comparison_json(c: Comparison) -> dict[str, Any]:
     reasons = c.evaluate()  # not kept: a large result is written without holding them all
     likely = c.likely(reasons)
+    code = likely.code if likely else None
     return {
         "claims": list(c.claims),
         "kind": c.kind,
@@ -82,11 +100,13 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
             if c.gap is not None
             else None
         ),
-        "likely_reason": likely.code if likely else None,
+        "likely_reason": code,
+        "unexplained": likely.explanation if likely and code == UNEXPLAINED else None,
         "reasons": [
             {"code": r.code, "score": r.score, "explanation": r.explanation} for r in reasons
         ],
         "reviewed": c.reviewed,
+        "review": review_json(c, likely) if c.reviewed else None,
         "deprecated": c.deprecated,
     }
 
@@ -323,20 +343,36 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
                     if reasons:
                         codes = ", ".join(r.code for r in reasons)
                         out.write(f"reasons: {codes}", style="dim", indent=6)
+                    _review_line(out, c, None)
                     continue
                 if c.gap is not None:
                     gap = f"gap {fmt(c.gap.absolute)} ({c.gap.relative:.1%})"
                     out.write(gap, style="dim", indent=6)
-                for i, r in enumerate(reasons):
-                    lead = f"{'likely reason' if i == 0 else 'also'}: {r.code}"
+                likely = c.likely(reasons)
+                if likely is not None and likely.code == UNEXPLAINED:
+                    lead, words = f"{UNEXPLAINED}:", f" {likely.explanation}"
+                    out.write(lead + words, ((lead, "bold"), words), indent=6)
+                for r in reasons:
+                    top = r is likely
+                    lead = f"{'likely reason' if top else 'also'}: {r.code}"
                     words = f" ({r.score:.2f}) {r.explanation}"
                     out.write(
                         lead + words,
                         ((lead, "bold"), words),
-                        style=None if i == 0 else "dim",
+                        style=None if top else "dim",
                         indent=6,
                     )
+                _review_line(out, c, likely)
         out.flush()
+
+
+def _review_line(out: _Lines, c: Comparison, likely: Reason | None) -> None:
+    """The review beside the likely reason, and whether the two differ."""
+    shown = beside(c, c.subject.dataset, likely) if c.reviewed else None
+    if shown is None:
+        return
+    lead, rest = shown.words().split(":", 1)
+    out.write(f"{lead}:{rest}", ((f"{lead}:", "bold"), rest), indent=6)
 
 
 def render_markdown(result: CompareResult, selection: Selection, stream: TextIO) -> None:

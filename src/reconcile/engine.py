@@ -34,7 +34,7 @@ from reconcile.pairing import (
     spread,
 )
 from reconcile.progress import SILENT, Steps
-from reconcile.reasons import Reason, evaluate_all
+from reconcile.reasons import Reason, evaluate_all, likely
 from reconcile.subjects import (
     Figure,
     Gap,
@@ -89,8 +89,9 @@ class Comparison:
         return self._kept if self._kept is not None else evaluate_all(self.subject)
 
     def likely(self, reasons: tuple[Reason, ...]) -> Reason | None:
-        """The likely reason among ``reasons``: the strongest, for a conflict only."""
-        return reasons[0] if self.status == "conflict" and reasons else None
+        """The likely reason among ``reasons``, for a conflict only: the strongest when it
+        accounts for the gap, else ``unexplained`` (:func:`reconcile.reasons.likely`)."""
+        return likely(self.subject, reasons)
 
     @property
     def likely_reason(self) -> Reason | None:

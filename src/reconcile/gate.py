@@ -16,16 +16,18 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reconcile.engine import SEVERITIES, CompareResult, Comparison
+from reconcile.models import Review
 from reconcile.progress import SILENT, Steps
-from reconcile.reasons import REASONS
+from reconcile.reasons import REASONS, UNEXPLAINED, UNEXPLAINED_TITLE, Reason
 from reconcile.subjects import quoted
 from reconcile.validate import Dataset, ReviewRecord
 
 FailOn = Literal["minor", "major"]
 
-# Codes of the gate's own findings; conflicts carry the code of their likely reason.
+# Codes of the gate's own findings; conflicts carry the code of their likely reason, or
+# `unexplained` when no reason accounts for the gap.
 CHECK_CODES: dict[str, str] = {
-    "conflict": "conflict for which no reason fires",
+    UNEXPLAINED: f"conflict for which {UNEXPLAINED_TITLE}",
     "stale-review": "review of a comparison that is no longer a conflict",
     "review-unmatched": "review of claims that are never compared together",
 }
@@ -43,6 +45,55 @@ CHECK_HELP: dict[str, str] = {
     "broad claim with the claims chosen for its parts, or a derived claim with its inputs, "
     "as `reconcile compare` lists them.",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Beside:
+    """A review shown beside the tool's likely reason: a difference is information for the
+    reader, never a failure of the gate."""
+
+    review: Review
+    likely: str | None  # the tool's likely reason (or unexplained); None for no conflict
+
+    @property
+    def differs(self) -> bool | None:
+        """The review's reason is not the tool's likely one; None when the comparison is not
+        a conflict (the tool names no likely reason)."""
+        return None if self.likely is None else self.review.reason != self.likely
+
+    def words(self) -> str:
+        """The review in words, and how it stands against the tool's likely reason."""
+        review = self.review
+        when = f" {review.reviewed.text}" if review.reviewed is not None else ""
+        text = f"reviewed{when}: {review.verdict}, {review.reason}"
+        if review.note:
+            text += f": {' '.join(review.note.split())}"
+        if self.likely == UNEXPLAINED:
+            text += " (the tool finds the conflict unexplained: the two differ)"
+        elif self.differs:
+            text += f" (the tool's likely reason is {self.likely}: the two differ)"
+        elif self.differs is not None:
+            text += " (the tool's likely reason too)"
+        return text
+
+
+def review_of(comparison: Comparison, dataset: Dataset) -> ReviewRecord | None:
+    """The review that covers a comparison (the last one listed, should two name it, as
+    the gate reads them)."""
+    if not comparison.reviewed:
+        return None
+    by_claims: dict[frozenset[str], ReviewRecord] = dataset.memo(
+        ("reviews", ""), lambda: {frozenset(r.review.claims): r for r in dataset.reviews}
+    )
+    return by_claims.get(frozenset(comparison.claims))
+
+
+def beside(comparison: Comparison, dataset: Dataset, likely: Reason | None) -> Beside | None:
+    """The review of a comparison beside the tool's likely reason, or None if unreviewed."""
+    record = review_of(comparison, dataset)
+    if record is None:
+        return None
+    return Beside(record.review, likely.code if likely is not None else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +168,7 @@ def _conflict_finding(
 ) -> CheckFinding:
     file, line, col = _claim_place(dataset, comparison.claims[0])
     likely = comparison.likely_reason
-    code = likely.code if likely else "conflict"
+    code = likely.code if likely else UNEXPLAINED
     if comparison.reviewed:
         severity = "note"
     elif SEVERITIES.index(comparison.severity or "major") >= SEVERITIES.index(fail_on):
@@ -132,9 +183,14 @@ def _conflict_finding(
         sides = f"{figures[0].id} {quoted(figures[0].value.text)} vs what its inputs give"
     related = tuple((*_claim_place(dataset, i), i) for i in comparison.claims[1:])
     state = "reviewed " if comparison.reviewed else ""
-    why = f"likely {likely.code}: {likely.explanation}" if likely else "no reason fires"
-    lead = f"{state}{comparison.severity} conflict: {sides}; {why}"
+    if likely is None or likely.code == UNEXPLAINED:
+        why = f"unexplained: {likely.explanation}" if likely else UNEXPLAINED
+    else:
+        why = f"likely {likely.code}: {likely.explanation}"
     review = reviews.get(frozenset(comparison.claims)) if comparison.reviewed else None
+    if review is not None:
+        why = f"{why.rstrip('.')}; {Beside(review.review, code).words()}"
+    lead = f"{state}{comparison.severity} conflict: {sides}; {why}"
     suppressed = _review_words(review) if review is not None else ""
     return CheckFinding(
         file,

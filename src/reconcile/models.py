@@ -42,14 +42,31 @@ SourceKind = Literal[
     "news", "wire", "state-media", "official", "ngo", "research", "blog", "unknown"
 ]
 OriginKind = Literal[
-    "official", "statistics", "anonymous", "expert", "witness", "advocacy", "media", "unknown"
+    "official",
+    "statistics",
+    "international",
+    "ngo",
+    "anonymous",
+    "expert",
+    "witness",
+    "advocacy",
+    "media",
+    "unknown",
 ]
 ClaimType = Literal["count", "estimate", "limit", "target", "rate", "legal-range", "share"]
 Rank = Literal["preferred", "normal", "deprecated"]
 Per = Literal["day", "week", "month", "year"]
 ReasonCode = Literal[
-    "definition", "unit", "timeframe", "sourcing", "precision", "claim-type", "arithmetic"
+    "definition",
+    "unit",
+    "timeframe",
+    "sourcing",
+    "method",
+    "precision",
+    "claim-type",
+    "arithmetic",
 ]
+Interest = Literal["higher", "lower"]
 Verdict = Literal["explained", "disputed", "source-error"]
 
 
@@ -103,7 +120,16 @@ class Origin(Model):
     name: str
     kind: OriginKind = "unknown"
     party: str | None = None
-    reliability: Literal["A", "B", "C", "D", "E", "F"] | None = None
+    reliability: Literal["A", "B", "C", "D", "E", "F"] | None = Field(
+        None,
+        description="Admiralty scale: A completely reliable .. E unreliable; F reliability "
+        "cannot be judged (unknown, not low)",
+    )
+    interest: Interest | None = Field(
+        None,
+        description="the way this origin's stake would push its figures: higher (march "
+        "organisers) or lower (the authorities they oppose)",
+    )
 
 
 class Measure(Model):
@@ -232,6 +258,11 @@ class Claim(Model):
     unit: str | None = None
     per: Per | None = None
     place: str | None = None
+    method: str | None = Field(
+        None,
+        description="how the figure was counted or estimated ('household survey', "
+        "'aerial photo density', '2015-19 average baseline')",
+    )
     source: Id
     origin: Id | None = None
     via: tuple[str, ...] = ()

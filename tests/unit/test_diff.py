@@ -364,7 +364,7 @@ MARKDOWN = """\
 
 | claims | severity | gap | likely reason | before |
 |---|---|---|---|---|
-| visitors-courier, visitors-herald | major | 100 (16.7%) | sourcing | consistent |
+| visitors-courier, visitors-herald | major | 100 (16.7%) | unexplained | consistent |
 
 ### Conflicts resolved
 
@@ -415,8 +415,8 @@ Figures changed: HEAD~1 → working tree
 1 review made stale
 
 Conflicts that appeared
-  visitors-courier, visitors-herald: major conflict, gap 100 (16.7%), likely sourcing (before: \
-consistent)
+  visitors-courier, visitors-herald: major conflict, gap 100 (16.7%), likely unexplained \
+(before: consistent)
 
 Conflicts resolved
   parking-courier, parking-herald: was major conflict, now not compared: parking-courier removed
@@ -521,7 +521,7 @@ def test_json(result: DiffResult) -> None:
             "status": "conflict",
             "severity": "major",
             "gap": {"absolute": 100, "relative": 0.166667},
-            "likely_reason": "sourcing",
+            "likely_reason": "unexplained",
             "reviewed": False,
         },
     }

@@ -23,13 +23,15 @@ from reconcile.reasons import (
     arithmetic,
     claim_type,
     definition,
+    method,
     precision,
     sourcing,
     timeframe,
     unit,
 )
-from reconcile.reasons._evidence import Evidence
-from reconcile.reasons._facts import Sides, sides
+from reconcile.reasons._evidence import LIKELY, Evidence
+from reconcile.reasons._facts import Facts, Sides, sides
+from reconcile.subjects import fmt
 
 if TYPE_CHECKING:
     from reconcile.subjects import Subject
@@ -58,6 +60,7 @@ _MODULES: tuple[ModuleType, ...] = (
     unit,
     timeframe,
     sourcing,
+    method,
     precision,
     claim_type,
     arithmetic,
@@ -79,4 +82,74 @@ def evaluate_all(subject: Subject) -> tuple[Reason, ...]:
     return tuple(fired)
 
 
-__all__ = ["REASONS", "Evidence", "Reason", "evaluate_all"]
+UNEXPLAINED = "unexplained"
+"""The code a conflict carries, in place of a likely reason, when no reason accounts for its
+gap: no reason fires, or the strongest scores below :data:`LIKELY`."""
+UNEXPLAINED_TITLE = "no reason accounts for the gap"
+
+
+def title(code: str) -> str:
+    """The title of a reason code, or of ``unexplained``."""
+    return UNEXPLAINED_TITLE if code == UNEXPLAINED else REASONS[code].TITLE
+
+
+def likely(subject: Subject, reasons: tuple[Reason, ...]) -> Reason | None:
+    """The likely reason of a conflict: its strongest reason when that accounts for the gap
+    (scores at least :data:`LIKELY`), else an ``unexplained`` entry whose explanation says
+    so and which fields to check. None for a comparison that is not a conflict."""
+    if subject.status != "conflict":
+        return None
+    if reasons and reasons[0].score >= LIKELY:
+        return reasons[0]
+    return Reason(UNEXPLAINED, 0.0, unexplained(subject, reasons))
+
+
+def _ids(claims: list[Facts]) -> str:
+    return ", ".join(k.id for k in claims)
+
+
+def unexplained(subject: Subject, reasons: tuple[Reason, ...]) -> str:
+    """Why no reason is likely, and which fields of the file to check."""
+    side_a, side_b = sides(subject)
+    everyone = list({k.id: k for k in (*side_a[:1], *side_b)}.values())
+    gap = subject.gap
+    size = ""
+    if gap is not None:
+        size = f" of {fmt(gap.absolute)} {subject.dataset.unit_of(everyone[0].claim)}"
+    if reasons:
+        top = reasons[0]
+        head = (
+            f"no reason accounts for the gap{size} in size and direction (the strongest, "
+            f"{top.code} at {top.score:.2f}, does not)"
+        )
+    else:
+        head = f"no reason fires for the gap{size}"
+    checks = ["each figure against its quote (value, quote)", "what each counts (measure)"]
+    timeless = [k for k in everyone if not k.span.known]
+    if timeless:
+        verb = "covers" if len(timeless) == 1 else "cover"
+        checks.append(f"the time {_ids(timeless)} {verb} (period or as_of, not given)")
+    unattributed = [k for k in everyone if not k.voice.attributed]
+    if unattributed:
+        checks.append(f"who {_ids(unattributed)} comes from (origin, not given)")
+    leaning = [k for k in everyone if k.voice.party and not k.voice.lean]
+    if leaning:
+        checks.append(f"which way the parties of {_ids(leaning)} lean (interest of their origins)")
+    silent = [k for k in everyone if not k.method]
+    if silent:
+        verb = "was" if len(silent) == 1 else "were"
+        checks.append(f"how {_ids(silent)} {verb} counted (method, not given)")
+    return f"{head}; check {'; '.join(checks)}."
+
+
+__all__ = [
+    "LIKELY",
+    "REASONS",
+    "UNEXPLAINED",
+    "Evidence",
+    "Reason",
+    "evaluate_all",
+    "likely",
+    "title",
+    "unexplained",
+]

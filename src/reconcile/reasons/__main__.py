@@ -28,9 +28,21 @@ src/reconcile/reasons/, not this page. -->
 
 When two figures are compared, `reconcile compare` lists every reason that may explain why
 they differ, each with a code, a score from 0 to 1 and an explanation that cites the claims
-and fields it rests on. For a conflict the reasons are ranked by score and the first one is
-the likely reason. A reason's options are the scores it gives to each kind of evidence; the
-defaults are listed under each reason.
+and fields it rests on. A score says how much of the difference, in size and direction, the
+reason's evidence accounts for. For a conflict the reasons are ranked by score, and the first
+one is the likely reason only when it scores at least 0.5: then its evidence accounts for the
+gap. A toll that is lower a day later is not explained by the date, an interested party's
+figure explains a gap only in the direction its interest runs, and weak evidence (an
+anonymous origin, a figure with no origin, a missing date) never adds up to a likely reason
+on its own. Otherwise the conflict is `unexplained`: `compare` says so in place of a likely
+reason, names the strongest reason that falls short, and says which fields of the file to
+check (the measure, the period or as-of date, the origin and its interest, the method). A
+reason's options are the scores it gives to each kind of evidence; the defaults are listed
+under each reason.
+
+A review in the file is shown beside the likely reason (`compare`, `check` and the report
+give its verdict, reason and note), and the output says when the review's reason and the
+tool's differ: a difference is something to read, not a failure.
 """
 
 _LITERAL = re.compile(r"^(?P<indent>\s*)(?P<text>.*?)\s*::\s*$")

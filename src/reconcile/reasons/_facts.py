@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reconcile.models import Claim
+from reconcile.pairing import When, place_key
 from reconcile.subjects import Span, Subject, quoted
 from reconcile.validate import Dataset
 
@@ -28,6 +29,9 @@ class Voice:
     party: str | None
     reliability: str | None
     attributed: bool
+    interest: str | None = None  # its origin's stated interest: "higher" or "lower"
+    lean: str | None = None  # its interest, else the one its party's origins state
+    lean_from: tuple[str, ...] = ()  # the origins a lean taken from the party comes from
 
     @functools.cached_property
     def words(self) -> str:
@@ -35,6 +39,8 @@ class Voice:
         details = [self.kind]
         if self.party:
             details.append(f"party {self.party}")
+        if self.interest:
+            details.append(f"interest {self.interest}")
         if self.reliability:
             details.append(f"reliability {self.reliability}")
         return f"{self.name} ({', '.join(details)})"
@@ -50,17 +56,60 @@ def voice(claim: Claim, dataset: Dataset) -> Voice:
     return dataset.memo(("voice:source", source_id), lambda: _source(source_id, dataset))
 
 
+def party_leans(dataset: Dataset) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """For each party whose origins state an interest, and all the same one: that interest
+    and the origins that state it. A party whose origins state both is left out."""
+
+    def work() -> dict[str, tuple[str, tuple[str, ...]]]:
+        stated: dict[str, dict[str, list[str]]] = {}
+        for origin_id in sorted(dataset.origins):
+            origin = dataset.origins[origin_id]
+            if origin.party and origin.interest:
+                stated.setdefault(origin.party, {}).setdefault(origin.interest, []).append(
+                    origin_id
+                )
+        return {
+            party: (interest, tuple(ids))
+            for party, by_interest in stated.items()
+            if len(by_interest) == 1
+            for interest, ids in by_interest.items()
+        }
+
+    return dataset.memo(("party-leans", ""), work)
+
+
+def _leaning(
+    dataset: Dataset, party: str | None, interest: str | None
+) -> tuple[str | None, tuple[str, ...]]:
+    if interest is not None or party is None:
+        return interest, ()
+    found = party_leans(dataset).get(party)
+    return (found[0], found[1]) if found else (None, ())
+
+
 def _origin(origin_id: str, dataset: Dataset) -> Voice:
     origin = dataset.origins[origin_id]
+    lean, lean_from = _leaning(dataset, origin.party, origin.interest)
     return Voice(
-        f"origin:{origin_id}", origin.name, origin.kind, origin.party, origin.reliability, True
+        f"origin:{origin_id}",
+        origin.name,
+        origin.kind,
+        origin.party,
+        origin.reliability,
+        True,
+        origin.interest,
+        lean,
+        lean_from,
     )
 
 
 def _source(source_id: str, dataset: Dataset) -> Voice:
     source = dataset.sources[source_id]
     name = source.outlet or source.title
-    return Voice(f"source:{source_id}", name, source.kind, source.party, None, False)
+    lean, lean_from = _leaning(dataset, source.party, None)
+    return Voice(
+        f"source:{source_id}", name, source.kind, source.party, None, False, None, lean, lean_from
+    )
 
 
 class Facts(NamedTuple):
@@ -75,9 +124,13 @@ class Facts(NamedTuple):
     per: str | None  # the period of a rate
     inferred: bool  # a date it rests on was inferred from the text
     confusable: tuple[str, ...]  # the measures often confused with its measure, sorted
+    place: str | None  # its place as compared (case and punctuation set aside)
+    when: When  # the days it may cover, as pairing compares them
+    method: str | None  # how it was counted, case and spacing set aside
 
     @classmethod
     def of(cls, claim: Claim, dataset: Dataset) -> Facts:
+        method = " ".join(claim.method.casefold().split()) if claim.method else None
         return cls(
             claim,
             claim.id,
@@ -88,7 +141,30 @@ class Facts(NamedTuple):
             claim.effective_per,
             claim.inferred_dates,
             tuple(sorted(dataset.confusable[claim.measure])),
+            place_key(claim.place),
+            When.of(claim, dataset.measures[claim.measure].cumulative),
+            method or None,
         )
+
+
+# sources that print what others say (the rest speak in their own voice)
+OUTLETS = frozenset({"news", "wire", "state-media", "blog", "unknown"})
+
+
+def depth(known: Facts, dataset: Dataset) -> int:
+    """How far an account is from its origin: the outlets it passed through (``via``), and
+    one more when an outlet prints it; 0 for an origin's own publication."""
+    source = dataset.sources[known.claim.source]
+    return len(known.claim.via) + (1 if source.kind in OUTLETS else 0)
+
+
+def facts_of(claim: Claim, dataset: Dataset) -> Facts:
+    """The facts of one claim, kept in the dataset once worked out."""
+    kept: dict[str, Facts] = dataset.memo(_KEPT, dict)
+    found = kept.get(claim.id)
+    if found is None:
+        found = kept[claim.id] = Facts.of(claim, dataset)
+    return found
 
 
 Side = tuple[Facts, ...]
@@ -100,15 +176,6 @@ _KEPT = ("facts", "")  # where the dataset keeps the facts of its claims, by cla
 def sides(subject: Subject) -> Sides:
     """The facts of the claims on each side of a comparison, in the sides' order."""
     dataset = subject.dataset
-    kept: dict[str, Facts] = dataset.memo(_KEPT, dict)
-    found: list[Side] = []
-    for records in (subject.a.records, subject.b.records):
-        side = []
-        for record in records:
-            claim = record.claim
-            facts = kept.get(claim.id)
-            if facts is None:
-                facts = kept[claim.id] = Facts.of(claim, dataset)
-            side.append(facts)
-        found.append(tuple(side))
-    return found[0], found[1]
+    a = tuple(facts_of(r.claim, dataset) for r in subject.a.records)
+    b = tuple(facts_of(r.claim, dataset) for r in subject.b.records)
+    return a, b

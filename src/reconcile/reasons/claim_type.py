@@ -5,7 +5,10 @@ against the count of those who did, a target ("70,000 are needed") against an ac
 or an estimate against a count. Such figures can differ, or agree, without either being
 wrong. The explanation names both types and says what each kind of figure is; by default a
 target scores highest, then a limit, then an estimate, and any other pair of types (a rate
-against a count, say) least.
+against a count, say) least. A target or a limit accounts for the gap of a conflict (what
+was wanted or allowed is not what happened); an estimate may be off either way and by any
+amount, so an estimate against a count, on its own, scores too little to be the likely
+reason.
 
 Example::
 

@@ -4,6 +4,8 @@ Fires when the two sides count in different units: a claim's own ``unit`` agains
 measure's (persons against cases, say), or rates over different periods (``per: month``
 against ``per: year``). A difference of unit of count never changes the status of a
 comparison; it is reported so that a reader knows the two counts need not match one to one.
+It does not say by how much they may differ, so on its own it does not account for the gap
+of a conflict (its score stays below the likely reason's threshold).
 Rates over different periods are converted and compared per year (a month is a twelfth of a
 year, a week 7 and a day 1 of its 365.25 days), and the explanation gives both figures per
 year. A rate against a total over a stated period is converted over that period and compared
@@ -19,7 +21,8 @@ Example::
       - {id: lawyers-arrests, measure: arrests, value: "95", unit: persons, ...}
 
 "lawyers-arrests counts persons (the claim's own unit) while police-arrests counts cases
-(the unit of measure arrests): the counts need not match one to one."
+(the unit of measure arrests): the counts need not match one to one." The two conflict, and
+with nothing else in the file to account for a gap of 25, the conflict is ``unexplained``.
 
 Rates over different periods::
 

@@ -17,8 +17,9 @@ from typing import Literal, overload
 from reconcile.compare_view import spread_text, summary_counts
 from reconcile.dates import PartialDate
 from reconcile.engine import PER_YEAR, CompareResult, Comparison, MeasureSummary
+from reconcile.gate import beside
 from reconcile.models import Claim
-from reconcile.reasons import REASONS
+from reconcile.reasons import UNEXPLAINED, Reason, title
 from reconcile.reasons.sourcing import voice
 from reconcile.subjects import Figure, derive, fmt
 from reconcile.validate import ClaimRecord, Dataset
@@ -122,6 +123,8 @@ class ReviewRow:
     reason: str
     note: str
     reviewed: str
+    likely: str = ""  # the tool's likely reason (or unexplained); empty for no conflict
+    differs: bool = False  # the review's reason is not the tool's likely one
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,28 +523,29 @@ def _gap_text(comparison: Comparison, dataset: Dataset) -> str:
     )
 
 
-def _review(comparison: Comparison, dataset: Dataset) -> ReviewRow | None:
-    if not comparison.reviewed:
+def _review(
+    comparison: Comparison, dataset: Dataset, likely: Reason | None = None
+) -> ReviewRow | None:
+    shown = beside(comparison, dataset, likely)
+    if shown is None:
         return None
-    key = frozenset(comparison.claims)
-    for record in dataset.reviews:
-        review = record.review
-        if frozenset(review.claims) == key:
-            return ReviewRow(
-                VERDICT_WORDS[review.verdict],
-                review.reason,
-                review.note or "",
-                review.reviewed.text if review.reviewed is not None else "",
-            )
-    return None
+    review = shown.review
+    return ReviewRow(
+        VERDICT_WORDS[review.verdict],
+        review.reason,
+        review.note or "",
+        review.reviewed.text if review.reviewed is not None else "",
+        shown.likely or "",
+        bool(shown.differs),
+    )
 
 
 def _comparison_row(comparison: Comparison, dataset: Dataset) -> ComparisonRow:
     found = comparison.evaluate()  # not kept: a large report never holds every explanation
     likely = comparison.likely(found)
-    reasons = tuple(
-        ReasonRow(r.code, REASONS[r.code].TITLE, r.explanation, r is likely) for r in found
-    )
+    reasons = tuple(ReasonRow(r.code, title(r.code), r.explanation, r is likely) for r in found)
+    if likely is not None and likely.code == UNEXPLAINED:
+        reasons = (ReasonRow(UNEXPLAINED, title(UNEXPLAINED), likely.explanation, True), *reasons)
     return ComparisonRow(
         claims=comparison.claims,
         status=comparison.status,
@@ -549,7 +553,7 @@ def _comparison_row(comparison: Comparison, dataset: Dataset) -> ComparisonRow:
         sides=sides_text(comparison, dataset),
         gap=_gap_text(comparison, dataset),
         reasons=reasons,
-        review=_review(comparison, dataset),
+        review=_review(comparison, dataset, likely),
         deprecated=comparison.deprecated,
     )
 
@@ -571,11 +575,14 @@ def serious_sentence(comparison: Comparison, dataset: Dataset) -> str:
     if comparison.gap is not None:
         sentence += f", {_gap_text(comparison, dataset)}"
     likely = comparison.likely_reason
-    if likely is not None:
-        sentence += f"; likely reason: {REASONS[likely.code].TITLE}"
-    review = _review(comparison, dataset)
+    if likely is not None and likely.code == UNEXPLAINED:
+        sentence += f"; {title(UNEXPLAINED)}"
+    elif likely is not None:
+        sentence += f"; likely reason: {title(likely.code)}"
+    review = _review(comparison, dataset, likely)
     if review is not None:
-        sentence += f" (reviewed: {review.verdict.lower()})"
+        differs = f", {review.reason}, which differs" if review.differs else ""
+        sentence += f" (reviewed: {review.verdict.lower()}{differs})"
     return sentence + "."
 
 

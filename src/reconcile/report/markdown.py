@@ -92,7 +92,8 @@ def _measure(m: MeasureSection) -> list[str]:
             if c.status == "conflict":
                 reasons = " ".join(
                     (
-                        f"**Likely reason: {text(r.title)}**"
+                        f"**{'Unexplained' if r.code == 'unexplained' else 'Likely reason'}: "
+                        f"{text(r.title)}**"
                         if r.likely
                         else f"Also: {text(r.title)}"
                     )
@@ -108,6 +109,9 @@ def _measure(m: MeasureSection) -> list[str]:
                 when = f" {text(review.reviewed)}" if review.reviewed else ""
                 reasons += f" **Reviewed{when}: {text(review.verdict)}** ({text(review.reason)})"
                 reasons += f". {text(review.note)}" if review.note else ""
+                if review.differs:
+                    tool = text(review.likely)
+                    reasons += f" _The review's reason differs from the tool's: {tool}._"
             status = c.status + (f", {c.severity}" if c.severity else "")
             sides = text(c.sides) + (f": {text(c.gap)}" if c.gap else "")
             rows.append([status, sides, reasons or "no reason fires"])

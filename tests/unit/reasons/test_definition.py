@@ -88,7 +88,7 @@ def test_a_bound_shared_with_a_confusable_measure_is_strong_and_likely() -> None
         "paper-theft ('2 to 5 years') shares its upper bound 5",
         "code-fraud ('up to 5 years') on sentence-fraud, a measure often confused with"
         " sentence-theft",
-        "no other claim on sentence-theft has it",
+        "no other claim on sentence-theft that could be compared with it has it",
         "it may be the figure for sentence-fraud",
     )
     assert fired.score == 0.9
@@ -151,6 +151,52 @@ def test_a_figure_equal_to_a_confusable_measures_claim_is_likely() -> None:
     )
 
 
+def test_different_confusable_measures_count_different_things_and_are_likely() -> None:
+    # no figure is shared, but the two measures are often confused: they count different
+    # things, which accounts for a gap of either sign
+    comparison = check(
+        arrests_and_detentions(
+            POLICE_ARRESTS, claim("paper-detained", "detentions", "90", "courier")
+        ),
+        claims=["police-arrests", "paper-detained"],
+        status="conflict",
+        fires=["definition"],
+        likely="definition",
+    )
+    fired = cites(comparison, "definition", "measures often confused, which count different things")
+    assert fired.score == 0.6
+
+
+def test_a_figure_shared_only_with_another_place_is_a_coincidence() -> None:
+    # before, 65 detentions in another town made the paper's 65 arrests look mislabelled;
+    # figures for another place are never compared, so they are no evidence either
+    text = arrests_and_detentions(
+        claim("police-arrests", "arrests", "40", "herald", place="Ardley"),
+        claim("paper-arrests", "arrests", "65", "courier", place="Ardley"),
+        claim("police-detentions", "detentions", "65", "herald", place="Brisk"),
+    )
+    check(text, claims=ARRESTS, status="conflict", not_fires=["definition"])
+    # the same detentions figure stated for Ardley is evidence again
+    same_place = text.replace("place: Brisk", "place: Ardley")
+    check(same_place, claims=ARRESTS, status="conflict", fires=["definition"], likely="definition")
+
+
+def test_a_figure_shared_only_with_another_week_is_a_coincidence() -> None:
+    week = "{start: 2025-03-03, end: 2025-03-09}"
+    text = arrests_and_detentions(
+        claim("police-arrests", "arrests", "40", "herald", period=week),
+        claim("paper-arrests", "arrests", "65", "courier", period=week),
+        claim(
+            "police-detentions",
+            "detentions",
+            "65",
+            "herald",
+            period="{start: 2025-03-17, end: 2025-03-23}",
+        ),
+    )
+    check(text, claims=ARRESTS, status="conflict", not_fires=["definition"])
+
+
 def test_a_figure_its_own_measure_also_states_does_not_fire() -> None:
     # a second arrests claim also says 65: the figure is not one only detentions have
     text = arrests_and_detentions(
@@ -198,6 +244,44 @@ def test_a_broad_figure_against_the_sum_of_its_parts() -> None:
     assert fired.score == 0.6
 
 
+def test_a_broad_figure_below_the_sum_of_its_parts_says_which_way() -> None:
+    comparison = check(held("50"), claims=HELD, status="conflict", likely="definition")
+    cites(
+        comparison,
+        "definition",
+        "the broad figure is below the sum of its parts: its parts may count some people or "
+        "events twice, or it may not count all they do",
+    )
+
+
+def test_a_part_larger_than_its_whole_is_not_explained_by_the_measures() -> None:
+    # by the file's own definitions minors are some of the people arrested: a larger figure
+    # for minors runs against what the measures count, so definition cannot be the likely
+    # reason, and nothing else in the file accounts for the gap
+    text = figure_file(
+        claim("police-arrests", "arrests", "120", "herald"),
+        claim("police-minors", "arrests-minors", "135", "courier"),
+        measures={
+            "arrests": measure("People arrested at the march", "persons"),
+            "arrests-minors": measure("Minors arrested at the march", "persons", part_of="arrests"),
+        },
+    )
+    comparison = check(
+        text,
+        claims=["police-minors", "police-arrests"],
+        status="conflict",
+        fires=["definition"],
+        likely="unexplained",
+    )
+    fired = cites(
+        comparison,
+        "definition",
+        "police-minors, on the part, is above police-arrests, on its whole",
+        "what the measures count does not explain a part larger than its whole",
+    )
+    assert fired.score == 0.3
+
+
 def test_a_broad_figure_equal_to_the_sum_is_consistent_and_still_explained() -> None:
     comparison = find(compare_yaml(held("65")), HELD)
     assert comparison.status == "consistent"
@@ -216,5 +300,26 @@ def test_the_documented_example() -> None:
         "definition",
         "paper-theft ('2 to 5 years') shares its upper bound 5 with code-fraud ('up to 5 "
         "years') on sentence-fraud, a measure often confused with sentence-theft, and no other "
-        "claim on sentence-theft has it: it may be the figure for sentence-fraud.",
+        "claim on sentence-theft that could be compared with it has it: it may be the figure "
+        "for sentence-fraud.",
     )
+
+
+def test_the_documented_relay() -> None:
+    # the survey report is the origin's own account of 104,000 violent deaths; the radio's
+    # relay gives the same figure under another measure: the relay is named as the one that
+    # relabelled it, and the survey's own account is not blamed for it
+    result = compare_yaml(example("definition", 1))
+    relay = find(result, ["radio-excess", "lab-excess"])
+    assert relay.status == "conflict"
+    assert relay.likely_reason is not None and relay.likely_reason.code == "definition"
+    documented(
+        relay,
+        "definition",
+        "radio-excess ('104,000') is the figure that National household survey team gives for "
+        "violent-deaths (survey-violent); Daily Herald relayed it as excess-deaths ('Deaths "
+        "above the pre-war rate'): it may be the figure for violent-deaths.",
+    )
+    own = find(result, ["survey-violent", "lab-excess"])
+    assert own.status == "conflict"
+    assert "104,000" not in cites(own, "definition", "measures often confused").explanation

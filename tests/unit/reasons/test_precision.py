@@ -14,6 +14,7 @@ from tests.unit.reasons.helpers import (
     example,
     figure_file,
     measure,
+    origin,
 )
 
 
@@ -167,28 +168,90 @@ def test_a_hedge_that_makes_the_figures_meet_is_preferred_to_rounding() -> None:
 
 
 def test_the_documented_example() -> None:
+    viewers = ["herald-viewers", "courier-viewers"]
     comparison = check(
         example("precision"),
-        claims=COUNTS,
+        claims=viewers,
         status="conflict",
         severity="minor",
         likely="precision",
     )
-    assert comparison.gap is not None and comparison.gap.absolute == 1000
+    assert comparison.gap is not None and comparison.gap.absolute == 100_000
     documented(
         comparison,
         "precision",
-        "police-count ('30,000') is given to the nearest 10,000, so it may stand for anything "
-        "from 25,000 to 35,000: the gap of 1,000 lies within that rounding.",
+        "courier-viewers ('37.8 million') is given to the nearest 100,000, and herald-viewers "
+        "('37.7 million') differs from it by no more than that one step of its last digit, as "
+        "when one account rounds a figure and another cuts it short: the gap of 100,000 is "
+        "0.3% of the larger figure.",
     )
-    hedged = example("precision").replace('"30,000"', '"about 30,000"')
-    comparison = check(hedged, claims=COUNTS, status="consistent")
-    documented(
-        comparison,
-        "precision",
-        "the figures agree only once the hedge of police-count ('about 30,000') is applied: it "
-        "stands for 28,500 to 31,500.",
+    hedged = example("precision").replace('"37.8 million"', '"about 38 million"')
+    comparison = check(hedged, claims=viewers, status="consistent")
+    documented(comparison, "precision", "the figures agree only once the hedge of …")
+
+
+def test_two_relays_of_one_figure_a_digit_apart_are_rounding_not_one_voice() -> None:
+    # Before, the only reason found was that both come from one origin ("one voice", 0.1),
+    # and it was named the likely one. 37.7 and 37.8 million are one step of the last digit
+    # apart: one relay may have rounded 37.76 million and the other cut it short.
+    text = figure_file(
+        claim("herald-viewers", "audience", "37.7 million", "herald", origin="ratings"),
+        claim("courier-viewers", "audience", "37.8 million", "courier", origin="ratings"),
+        measures={"audience": measure("Viewers of the final", "persons")},
+        origins={"ratings": origin("Audience measurement firm", "statistics")},
     )
+    comparison = check(
+        text,
+        claims=["herald-viewers", "courier-viewers"],
+        status="conflict",
+        fires=["precision", "sourcing"],
+        likely="precision",
+    )
+    assert cites(comparison, "sourcing", "one voice").score < 0.5
+
+
+def test_one_step_of_a_digit_that_is_a_large_part_of_the_figure_is_not_rounding() -> None:
+    # 500 and 600 are one step of the hundreds apart too, but a sixth of the figure: more
+    # likely two figures than one rounded two ways
+    check(
+        crowd(("police-count", "500"), ("council-count", "600")),
+        claims=COUNTS,
+        status="conflict",
+        severity="major",
+        not_fires=["precision"],
+        likely="unexplained",
+    )
+
+
+def test_a_hedged_figure_is_read_as_the_tool_reads_it_with_no_rounding_on_top() -> None:
+    # "nearly 300" is 285 to 300; 300 given to the nearest 100 would have made it "anything
+    # from 250 to 350" and taken in 320, which a figure said to be under 300 cannot be
+    check(
+        crowd(("police-count", "nearly 300"), ("council-count", "320")),
+        claims=COUNTS,
+        status="conflict",
+        not_fires=["precision"],
+    )
+    comparison = check(
+        crowd(
+            ("police-count", "nearly 300"), ("council-count", "{low: 250, best: 292, high: 330}")
+        ),
+        claims=COUNTS,
+        status="consistent",
+    )
+    for fired in comparison.reasons:
+        assert "250 to 350" not in fired.explanation, fired
+
+
+def test_a_count_given_to_the_unit_has_nothing_to_round() -> None:
+    # 118 arrests and a count of 117.8 are tallies: before, 118 was taken to stand for
+    # anything from 117.5 to 118.5, which took in 117.8
+    check(arrests("118", "117.8"), ARRESTS, "conflict", not_fires=["precision"])
+    # estimates given to the unit (or finer) are rounded like any figure
+    estimates = arrests("118", "117.8").replace("source: herald", "source: herald, type: estimate")
+    estimates = estimates.replace("source: courier", "source: courier, type: estimate")
+    comparison = check(estimates, ARRESTS, "conflict", likely="precision")
+    cites(comparison, "precision", "police-arrests ('118') is given to the nearest 1")
 
 
 # Known defect: precision gives the first hedged figure as what makes the two meet, without

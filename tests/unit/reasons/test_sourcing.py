@@ -53,10 +53,11 @@ TRANSPORT_CROWD = crowd("transport-crowd", "12,400", "herald", origin="transport
             [
                 "police-crowd comes from City police (official, party city-government)",
                 "union-crowd comes from Transport workers' union (official, party union)",
-                "different parties, each with an interest in its figure",
+                "both are parties to the story (city-government, union), and the file does not "
+                "say which way either leans (no interest stated)",
             ],
             0.5,
-            id="different_parties_fire_and_name_both_origins",
+            id="different_parties_without_interest_are_honest_weaker_evidence",
         ),
         pytest.param(
             crowds(
@@ -68,10 +69,10 @@ TRANSPORT_CROWD = crowd("transport-crowd", "12,400", "herald", origin="transport
                 crowd("transport-crowd", "31,000", "courier", origin="transport"),
             ),
             ["police-crowd", "transport-crowd"],
-            {},
+            {"likely": "unexplained"},
             [
                 "police-crowd (city-government) speaks for a party to the story, "
-                "the other side for none"
+                "the other side for none, and the file does not say which way it leans"
             ],
             0.25,
             id="a_party_on_one_side_only_fires_weakly",
@@ -83,13 +84,14 @@ TRANSPORT_CROWD = crowd("transport-crowd", "12,400", "herald", origin="transport
                 crowd("organisers-crowd", "more than 50,000", "courier", origin="organisers"),
             ),
             ["transport-crowd", "organisers-crowd"],
-            {"likely": "sourcing"},
+            {"likely": "unexplained"},
             [
                 "organisers-crowd comes from March organisers (advocacy)",
-                "organisers-crowd comes from an advocacy origin with a stake in it",
+                "organisers-crowd comes from an advocacy origin with a stake in it, though the "
+                "file does not say which way",
             ],
-            0.25,
-            id="an_advocacy_origin_has_a_stake",
+            0.2,
+            id="an_advocacy_origin_with_no_stated_interest_is_weak",
         ),
         pytest.param(
             crowds(
@@ -98,31 +100,46 @@ TRANSPORT_CROWD = crowd("transport-crowd", "12,400", "herald", origin="transport
                 crowd("insider-crowd", "31,000", "courier", origin="insider"),
             ),
             ["transport-crowd", "insider-crowd"],
-            {"likely": "sourcing"},
+            {"likely": "unexplained"},
             [
                 "insider-crowd comes from Unnamed police officer (anonymous)",
                 "insider-crowd cannot be checked (anonymous origin)",
             ],
             0.2,
-            id="an_anonymous_origin_cannot_be_checked",
+            id="an_anonymous_origin_stays_weak",
         ),
         pytest.param(
             crowds(
                 {
                     "transport": TRANSPORT,
-                    "channel": origin("Post on a messaging channel", "unknown", reliability="F"),
+                    "channel": origin("Unnamed channel admin", "anonymous", reliability="F"),
                 },
                 TRANSPORT_CROWD,
                 crowd("channel-crowd", "80,000", "courier", origin="channel"),
             ),
             ["transport-crowd", "channel-crowd"],
-            {"likely": "sourcing"},
+            {"likely": "unexplained"},
             [
-                "channel-crowd comes from Post on a messaging channel (unknown, reliability F)",
-                "low reliability: channel-crowd (reliability cannot be judged)",
+                "channel-crowd comes from Unnamed channel admin (anonymous, reliability F)",
+                "the reliability of channel-crowd cannot be judged (F)",
             ],
+            0.2,
+            id="reliability_f_cannot_be_judged_and_adds_nothing",
+        ),
+        pytest.param(
+            crowds(
+                {
+                    "transport": TRANSPORT,
+                    "channel": origin("Post on a messaging channel", "unknown", reliability="E"),
+                },
+                TRANSPORT_CROWD,
+                crowd("channel-crowd", "80,000", "courier", origin="channel"),
+            ),
+            ["transport-crowd", "channel-crowd"],
+            {"likely": "unexplained"},
+            ["low reliability: channel-crowd (unreliable)"],
             0.15,
-            id="reliability_f_cannot_be_judged",
+            id="reliability_e_is_low",
         ),
         pytest.param(
             crowds(
@@ -131,7 +148,7 @@ TRANSPORT_CROWD = crowd("transport-crowd", "12,400", "herald", origin="transport
                 crowd("paper-crowd", "31,000", "courier"),
             ),
             ["transport-crowd", "paper-crowd"],
-            {},
+            {"likely": "unexplained"},
             [
                 "paper-crowd comes from Evening Courier (news)",
                 "paper-crowd given by the outlet without an origin",
@@ -145,7 +162,132 @@ def test_a_conflict_of_origins_fires(
     text: str, claims: list[str], expected: dict[str, Any], texts: list[str], score: float
 ) -> None:
     comparison = check(text, claims, "conflict", fires=["sourcing"], **expected)
+    fired = cites(comparison, "sourcing", *texts)
+    assert fired.score == score
+    assert "low reliability" not in fired.explanation or "unreliable" in fired.explanation
+
+
+ORGANISERS = origin("March organisers", "advocacy", party="organisers", interest="higher")
+POLICE_LOWER = origin("City police", "official", party="city-government", interest="lower")
+
+
+@pytest.mark.parametrize(
+    ("organisers", "police", "expected", "texts", "score"),
+    [
+        pytest.param(
+            "more than 50,000",
+            "12,400",
+            "sourcing",
+            [
+                "the higher figure (organisers-crowd) comes from a side whose stake would push "
+                "it higher, and the lower (police-crowd) from a side whose stake would push it "
+                "lower"
+            ],
+            0.75,
+            id="each_stake_runs_the_way_of_its_figure",
+        ),
+        pytest.param(
+            "9,000",
+            "12,400",
+            "unexplained",
+            [
+                "organisers-crowd's stake would push its figure higher (interest higher), yet "
+                "it gives the lower figure; police-crowd's stake would push its figure lower "
+                "(interest lower), yet it gives the higher figure: the stakes stated do not "
+                "account for the gap"
+            ],
+            0.15,
+            id="a_stake_against_the_figure_accounts_for_nothing",
+        ),
+    ],
+)
+def test_interest_accounts_for_a_gap_only_in_its_direction(
+    organisers: str, police: str, expected: str, texts: list[str], score: float
+) -> None:
+    # before, "different parties, each with an interest in its figure" scored 0.5 whichever
+    # side gave the higher figure
+    text = crowds(
+        {"police": POLICE_LOWER, "organisers": ORGANISERS},
+        crowd("police-crowd", police, "herald", origin="police"),
+        crowd("organisers-crowd", organisers, "courier", origin="organisers"),
+    )
+    comparison = check(
+        text, ["police-crowd", "organisers-crowd"], "conflict", fires=["sourcing"], likely=expected
+    )
     assert cites(comparison, "sourcing", *texts).score == score
+
+
+def test_one_side_s_stake_running_the_way_of_its_figure_accounts_for_the_gap() -> None:
+    text = crowds(
+        {"transport": TRANSPORT, "organisers": ORGANISERS},
+        TRANSPORT_CROWD,
+        crowd("organisers-crowd", "more than 50,000", "courier", origin="organisers"),
+    )
+    comparison = check(text, ["transport-crowd", "organisers-crowd"], "conflict", likely="sourcing")
+    fired = cites(
+        comparison,
+        "sourcing",
+        "organisers-crowd is the higher figure, and comes from a side whose stake would push "
+        "it higher (interest higher)",
+    )
+    assert fired.score == 0.65
+
+
+def test_an_anonymous_origin_counts_when_its_figure_runs_with_its_stake() -> None:
+    insider = origin("Unnamed organiser", "anonymous", party="organisers", interest="higher")
+    text = crowds(
+        {"transport": TRANSPORT, "insider": insider},
+        TRANSPORT_CROWD,
+        crowd("insider-crowd", "80,000", "courier", origin="insider"),
+    )
+    comparison = check(text, ["transport-crowd", "insider-crowd"], "conflict", likely="sourcing")
+    assert cites(comparison, "sourcing", "cannot be checked").score == 0.75
+    lower = text.replace('"80,000"', '"9,000"')
+    comparison = check(
+        lower, ["transport-crowd", "insider-crowd"], "conflict", likely="unexplained"
+    )
+    assert cites(comparison, "sourcing", "cannot be checked").score < 0.5
+
+
+def test_a_voice_with_no_interest_of_its_own_leans_as_its_party() -> None:
+    # the outlet of the organisers' party gives a figure in its own voice: it shares the
+    # party's stake, which its origin states
+    text = figure_file(
+        TRANSPORT_CROWD,
+        crowd("bulletin-crowd", "9,000", "bulletin"),
+        crowd("organisers-crowd", "more than 50,000", "courier", origin="organisers"),
+        measures={"crowd": measure("People at the march", "persons")},
+        origins={"transport": TRANSPORT, "organisers": ORGANISERS},
+        sources={"bulletin": '{title: "Coalition bulletin", kind: blog, party: organisers}'},
+    )
+    comparison = check(text, ["transport-crowd", "bulletin-crowd"], "conflict")
+    cites(
+        comparison,
+        "sourcing",
+        "bulletin-crowd's stake would push its figure higher (its party organisers leans higher, "
+        "by the interest of organisers), yet it gives the lower figure",
+    )
+
+
+def test_two_sides_of_one_party_share_its_stake() -> None:
+    text = crowds(
+        {
+            "organisers": ORGANISERS,
+            "steward": origin("Unnamed steward", "anonymous", party="organisers"),
+        },
+        crowd("organisers-crowd", "more than 50,000", "courier", origin="organisers"),
+        crowd("steward-crowd", "20,000", "herald", origin="steward"),
+    )
+    comparison = check(
+        text, ["organisers-crowd", "steward-crowd"], "conflict", likely="unexplained"
+    )
+    fired = cites(
+        comparison,
+        "sourcing",
+        "both sides speak for party organisers: a stake they share does not explain why their "
+        "figures differ",
+    )
+    assert fired.score < 0.5
 
 
 @pytest.mark.parametrize(
@@ -263,10 +405,11 @@ def test_the_documented_example() -> None:
     documented(
         comparison,
         "sourcing",
-        "organisers-crowd comes from March organisers (advocacy, party organisers); "
-        "police-crowd comes from City police (official, party city-government): different "
-        "parties, each with an interest in its figure; organisers-crowd comes from an advocacy "
-        "origin with a stake in it.",
+        "organisers-crowd comes from March organisers (advocacy, party organisers, interest "
+        "higher); police-crowd comes from City police (official, party city-government, "
+        "interest lower): the higher figure (organisers-crowd) comes from a side whose stake "
+        "would push it higher, and the lower (police-crowd) from a side whose stake would push "
+        "it lower.",
     )
 
 

@@ -45,13 +45,15 @@ def test_persons_against_cases_fires_and_names_both_units() -> None:
         claim("lawyers-arrests", "arrests", "95", "courier", unit="persons"),
         measures=ARRESTS,
     )
+    # the units say the counts need not match one to one, not by how much they may differ:
+    # too little to account for a gap on its own
     comparison = check(
         text,
         claims=["lawyers-arrests", "police-arrests"],
         status="conflict",
         severity="major",
         fires=["unit"],
-        likely="unit",
+        likely="unexplained",
     )
     fired = cites(
         comparison,
@@ -173,7 +175,7 @@ def test_the_documented_examples() -> None:
         example("unit"),
         claims=["police-arrests", "lawyers-arrests"],
         status="conflict",
-        likely="unit",
+        likely="unexplained",
     )
     documented(
         comparison,
