@@ -33,10 +33,11 @@ CHECK_CODES: dict[str, str] = {
 }
 # What each of them means and what to do about it (the help of their SARIF rules).
 CHECK_HELP: dict[str, str] = {
-    "conflict": "The figures of a comparison conflict and no reason accounts for the gap: "
-    "none of the reason codes fires. Look at the claims again (the measure, the period, "
-    "who counted), and either correct the figure file or add a review that records what "
-    "you found.",
+    UNEXPLAINED: "The figures of a comparison conflict and no reason accounts for the gap in "
+    "size and direction: the strongest reason that fires falls short, or none fires. Look at "
+    "the claims again (the measure, the period or as-of date, who counted, their interest "
+    "and method), and either correct the figure file or add a review that records what you "
+    "found.",
     "stale-review": "A review names the claims of a comparison that is no longer a "
     "conflict: a figure changed since someone looked at it, or it never was one. Look at "
     "the comparison again, then remove the review or update it.",

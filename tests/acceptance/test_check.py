@@ -263,8 +263,23 @@ def test_parsable_writes_one_line_a_finding_whatever_the_text(run, tmp_path: Pat
     findings = json.loads(run("check", "--format", "json", str(hostile)).stdout)["findings"]
     parsable = run("check", "--format", "parsable", str(hostile)).stdout
     assert len(parsable.splitlines()) == len(findings) > 1
-    assert any("\n" in f["message"] for f in findings)  # an origin's name on two lines
-    assert "[spoof](1)\\nand a second line (official" in parsable
+    # a measure's label on two lines, quoted by the reason a conflict is put down to
+    two = tmp_path / "labels.yaml"
+    two.write_text(
+        "version: 1\n"
+        "sources: {s: {title: T, kind: news}}\n"
+        "measures:\n"
+        '  a: {label: "Crowd\\nat noon", unit: persons, confusable_with: [b]}\n'
+        "  b: {label: Tickets, unit: persons}\n"
+        "claims:\n"
+        "  - {id: x, measure: a, value: '100', source: s}\n"
+        "  - {id: y, measure: b, value: '900', source: s}\n",
+        encoding="utf-8",
+    )
+    (finding,) = json.loads(run("check", "--format", "json", str(two)).stdout)["findings"]
+    assert "'Crowd at noon'" in finding["message"]  # a label is quoted on one line
+    line = run("check", "--format", "parsable", str(two)).stdout
+    assert line.count("\n") == 1 and "'Crowd at noon'" in line
     # a line break in a file name, and in the text of a problem
     odd = tmp_path / "two\nlines\u2028.yaml"
     odd.write_text('version: 1\nsources:\n  "a\\rb": {title: T}\n', encoding="utf-8")

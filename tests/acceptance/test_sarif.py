@@ -161,7 +161,7 @@ def test_every_rule_has_a_description_and_help(run: Runner) -> None:
     assert [r["id"] for r in rules] == [
         *ERROR_CODES,
         *REASONS,
-        "conflict",
+        "unexplained",
         "stale-review",
         "review-unmatched",
     ]

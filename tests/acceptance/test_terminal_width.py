@@ -199,8 +199,8 @@ def test_help_joins_a_docstring_paragraph_into_one() -> None:
     compare = " ".join(" ".join(on_terminal(80, "compare", "--help")).split())
     assert (
         "--reason REASON Only comparisons for which this reason fires. Choices: definition, "
-        "unit, timeframe, sourcing, precision, claim-type, arithmetic. May be given more than "
-        "once."
+        "unit, timeframe, sourcing, method, precision, claim-type, arithmetic. May be given "
+        "more than once."
     ) in compare
     assert (
         "-f, --format FORMAT How to show the comparisons. Choices: table, json, markdown. "
