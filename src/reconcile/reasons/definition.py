@@ -15,7 +15,11 @@ What the evidence accounts for:
   count what its parts leave out, or its parts may count some people or events twice;
 - a part larger than its whole (a ``part_of`` measure, or one of a ``sum_of``) is *not*
   explained by what the measures count: by the file's own definitions the part is the
-  smaller. The reason names the measures, with a score too low to be the likely one.
+  smaller. The reason names the measures, with a score too low to be the likely one;
+- except where the lower figure is a magnitude ("tens of thousands", "hundreds"): a
+  magnitude that falls short of a figure for its own measure, or for a part of it, is a
+  manner of speaking rather than a count of all its measure counts, and that accounts for
+  the gap.
 
 The "shares its figure" test looks only at claims that could be compared with the claim:
 for the same place (or one that states none) and for times that may overlap, as pairing
@@ -84,6 +88,7 @@ class Options(BaseModel):
     different_measures: float = 0.45
     confusable_measures: float = 0.6
     part_above_whole: float = 0.3
+    magnitude_short: float = 0.55
     broad_against_parts: float = 0.6
     confusable_match: float = 0.9
 
@@ -234,6 +239,26 @@ def _find_confusable(dataset: Dataset, known: Facts) -> str | None:
     return None
 
 
+def _magnitude_short(dataset: Dataset, subject: Subject) -> str | None:
+    """A magnitude ("tens of thousands") below a figure for the same measure or a part of it:
+    a manner of speaking, not a count of all the measure counts."""
+    for loose, other in ((subject.a, subject.b), (subject.b, subject.a)):
+        claim, against = loose.claim, other.claim
+        if claim.value.kind != "magnitude" or loose.high >= other.low:
+            continue
+        if against.measure == claim.measure:
+            where = "on the same measure"
+        elif _related(dataset, against.measure, claim.measure):
+            where = f"on {against.measure}, a part of {claim.measure}"
+        else:
+            continue
+        return (
+            f"{claim.id} ({quoted(claim.value.text)}) is a magnitude, a manner of speaking "
+            f"rather than a count: it falls short of {against.id}'s {fmt(other.low)} {where}."
+        )
+    return None
+
+
 def _related(dataset: Dataset, part: str, whole: str) -> bool:
     """``part`` is a part of ``whole``: its ``part_of``, or one of its ``sum_of``."""
     return dataset.measures[part].part_of == whole or part in dataset.measures[whole].sum_of
@@ -273,6 +298,9 @@ def evaluate(
     if subject.kind != "pair":
         return None
     b = side_b[0].claim
+    short = _magnitude_short(dataset, subject) if subject.status == "conflict" else None
+    if short:
+        return Evidence(options.magnitude_short, short)
     if b.measure == a.measure:
         return None
     words = (

@@ -323,3 +323,31 @@ def test_the_documented_relay() -> None:
     own = find(result, ["survey-violent", "lab-excess"])
     assert own.status == "conflict"
     assert "104,000" not in cites(own, "definition", "measures often confused").explanation
+
+
+def _loose(stated: str, other: str) -> str:
+    return figure_file(
+        claim("loose", "left", stated, "herald", type="estimate"),
+        claim("count", "left", other, "courier"),
+        measures={"left": measure("People who left", "persons")},
+    )
+
+
+def test_a_magnitude_that_falls_short_of_a_count_is_a_manner_of_speaking() -> None:
+    comparison = check(
+        _loose("tens of thousands", "300,000"),
+        claims=["count", "loose"],
+        status="conflict",
+        likely="definition",
+    )
+    cites(
+        comparison,
+        "definition",
+        "loose ('tens of thousands') is a magnitude, a manner of speaking rather than a count",
+        "it falls short of count's 300,000 on the same measure",
+    )
+
+
+def test_a_magnitude_above_a_count_is_not_put_down_to_its_wording() -> None:
+    comparison = check(_loose("millions", "300,000"), claims=["count", "loose"], status="conflict")
+    assert "definition" not in [r.code for r in comparison.reasons]
