@@ -1,17 +1,13 @@
-"""The public excess-deaths file (../shared/real/excess-deaths-2020/, next to the project)
-validates as it stands: its excess deaths are on signed measures, and 195 of its figures are
-deficits. Skipped where the file is not at hand."""
+"""The public excess-deaths file (kept with its sources in tests/cases/real/) validates as it
+stands on the command line: its excess deaths are on signed measures, and 195 of its figures
+are deficits."""
 
 from __future__ import annotations
 
-import pytest
-
 from reconcile.validate import load
-from tests.conftest import ROOT
+from tests.conftest import CASES
 
-REAL = ROOT.parent / "shared" / "real" / "excess-deaths-2020" / "figures.yaml"
-
-pytestmark = pytest.mark.skipif(not REAL.is_file(), reason=f"{REAL} is not at hand")
+REAL = CASES / "real" / "excess-deaths-2020" / "figures.yaml"
 
 
 def test_the_real_file_validates_with_its_deficits(run) -> None:  # type: ignore[no-untyped-def]
