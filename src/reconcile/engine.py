@@ -139,11 +139,6 @@ def _related(dataset: Dataset) -> list[tuple[str, str]]:
     return sorted(pairs)
 
 
-def _is_part(dataset: Dataset, part: str, whole: str) -> bool:
-    measure = dataset.measures[part]
-    return measure.part_of == whole or part in dataset.measures[whole].sum_of
-
-
 def _choose_part(records: list[ClaimRecord], broad: Claim) -> ClaimRecord:
     """The claim that stands for one part of a broad claim (the format's rule)."""
     live = [r for r in records if r.claim.rank != "deprecated"] or records
@@ -217,9 +212,9 @@ def _allows(dataset: Dataset, a: Figure, b: Figure, when: dict[str, When]) -> bo
         if not dataset.measures[ma].cumulative or wa.same(wb):
             return False  # a level's figures for one time, or one total for one period
         return _smaller(a, b, wa, wb) or _smaller(b, a, wb, wa)
-    if _is_part(dataset, ma, mb):
+    if dataset.is_part(ma, mb):
         return _within_whole(dataset, a, b, wa, wb)
-    if _is_part(dataset, mb, ma):
+    if dataset.is_part(mb, ma):
         return _within_whole(dataset, b, a, wb, wa)
     return False
 
@@ -289,8 +284,8 @@ def _comparison(
 # --- the comparisons --------------------------------------------------------------------
 
 
-PER_YEAR = {"year": 1.0, "month": 12.0, "week": 365.25 / 7, "day": 365.25}
-DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
+DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}  # days in a rate's per
+PER_YEAR = {per: DAYS["year"] / days for per, days in DAYS.items()}  # how many make a year
 
 
 def _over_period(rate: Figure, total: ClaimRecord, when: When) -> Figure | None:

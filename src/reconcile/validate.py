@@ -202,6 +202,10 @@ class Dataset:
                 pairs.setdefault(other, set()).add(measure_id)
         return pairs
 
+    def is_part(self, part: str, whole: str) -> bool:
+        """Measure ``part`` is a part of ``whole``: its ``part_of``, or one of its ``sum_of``."""
+        return self.measures[part].part_of == whole or part in self.measures[whole].sum_of
+
     def position(self, where: Located) -> tuple[int, int]:
         """Line and column of an item: known for claims, found on demand for the rest."""
         if where.line:

@@ -248,7 +248,7 @@ def _magnitude_short(dataset: Dataset, subject: Subject) -> str | None:
             continue
         if against.measure == claim.measure:
             where = "on the same measure"
-        elif _related(dataset, against.measure, claim.measure):
+        elif dataset.is_part(against.measure, claim.measure):
             where = f"on {against.measure}, a part of {claim.measure}"
         else:
             continue
@@ -257,11 +257,6 @@ def _magnitude_short(dataset: Dataset, subject: Subject) -> str | None:
             f"rather than a count: it falls short of {against.id}'s {fmt(other.low)} {where}."
         )
     return None
-
-
-def _related(dataset: Dataset, part: str, whole: str) -> bool:
-    """``part`` is a part of ``whole``: its ``part_of``, or one of its ``sum_of``."""
-    return dataset.measures[part].part_of == whole or part in dataset.measures[whole].sum_of
 
 
 def evaluate(
@@ -315,7 +310,7 @@ def evaluate(
     if subject.status == "conflict":
         for part, whole in ((subject.a, subject.b), (subject.b, subject.a)):
             pm, wm = part.claim.measure, whole.claim.measure
-            if _related(dataset, pm, wm) and part.low >= whole.high:
+            if dataset.is_part(pm, wm) and part.low >= whole.high:
                 return Evidence(
                     options.part_above_whole,
                     f"{words}; but {part.claim.id}, on the part, is above {whole.claim.id}, "
