@@ -34,40 +34,39 @@ def _sum_with(*north: str) -> tuple[str, ...]:
     return summed.claims
 
 
-def test_the_part_claim_for_the_same_date_is_chosen() -> None:
-    chosen = _sum_with(
-        claim("n-late", "north", "70", "herald", as_of="2025-05-09"),
-        claim("n-same", "north", "60", "herald", as_of="2025-05-10"),
-    )
-    assert chosen == ("all", "n-same", "s")
-
-
-def test_else_the_latest_that_ends_no_later_than_the_broad_claim() -> None:
-    chosen = _sum_with(
-        claim("n-early", "north", "50", "herald", as_of="2025-05-01"),
-        claim("n-close", "north", "55", "herald", as_of="2025-05-09"),
-    )
-    assert chosen == ("all", "n-close", "s")
-
-
-def test_a_deprecated_part_claim_is_passed_over_when_another_stands() -> None:
-    chosen = _sum_with(
-        claim("n-old", "north", "60", "herald", as_of="2025-05-10", rank="deprecated"),
-        claim("n-new", "north", "58", "herald", as_of="2025-05-08"),
-    )
-    assert chosen == ("all", "n-new", "s")
-    only_deprecated = _sum_with(
-        claim("n-old", "north", "60", "herald", as_of="2025-05-10", rank="deprecated")
-    )
-    assert only_deprecated == ("all", "n-old", "s")
-
-
-def test_on_a_tie_the_lowest_id_stands_for_the_part() -> None:
-    chosen = _sum_with(
-        claim("n-b", "north", "60", "herald", as_of="2025-05-10"),
-        claim("n-a", "north", "61", "herald", as_of="2025-05-10"),
-    )
-    assert chosen == ("all", "n-a", "s")
+@pytest.mark.parametrize(
+    ("north", "chosen"),
+    [
+        pytest.param(  # the part claim for the same date
+            [("n-late", "70", "2025-05-09", "normal"), ("n-same", "60", "2025-05-10", "normal")],
+            "n-same",
+            id="same_date",
+        ),
+        pytest.param(  # else the latest that ends no later than the broad claim
+            [("n-early", "50", "2025-05-01", "normal"), ("n-close", "55", "2025-05-09", "normal")],
+            "n-close",
+            id="latest_earlier",
+        ),
+        pytest.param(  # a deprecated claim is passed over while another stands
+            [("n-old", "60", "2025-05-10", "deprecated"), ("n-new", "58", "2025-05-08", "normal")],
+            "n-new",
+            id="deprecated_passed_over",
+        ),
+        pytest.param(  # but stands when it is the only one
+            [("n-old", "60", "2025-05-10", "deprecated")], "n-old", id="deprecated_alone"
+        ),
+        pytest.param(  # on a tie the lowest id
+            [("n-b", "60", "2025-05-10", "normal"), ("n-a", "61", "2025-05-10", "normal")],
+            "n-a",
+            id="tie_lowest_id",
+        ),
+    ],
+)
+def test_the_claim_that_stands_for_a_part(
+    north: list[tuple[str, str, str, str]], chosen: str
+) -> None:
+    claims = [claim(i, "north", v, "herald", as_of=d, rank=r) for i, v, d, r in north]
+    assert _sum_with(*claims) == ("all", chosen, "s")
 
 
 def test_a_broad_claim_with_no_part_for_its_place_is_not_summed() -> None:

@@ -91,7 +91,6 @@ TITLE = "different periods or as-of dates, or a revision"
 
 
 class Options(BaseModel):
-    disjoint: float = 0.7
     nested: float = 0.55
     overlapping: float = 0.5
     different_dates: float = 0.45
@@ -278,6 +277,11 @@ def _sized(
 _CANNOT = "so the dates do not account for the gap"
 
 
+def _cannot_grow(words: str, a: Facts, b: Facts, options: Options) -> Evidence:
+    """Running totals whose dates allow no gap of this sign: named, too weak to be likely."""
+    return Evidence(options.cannot_grow_less, f"{words}, {_CANNOT}{_inferred(a, b)}.")
+
+
 def _pair(subject: Subject, a: Facts, b: Facts, options: Options) -> Evidence | None:
     dataset = subject.dataset
     sa, sb = a.span, b.span
@@ -311,10 +315,12 @@ def _pair(subject: Subject, a: Facts, b: Facts, options: Options) -> Evidence | 
         )
         if grows:
             later = a if sa.last > sb.last else b
-            return Evidence(
-                options.cannot_grow_less,
+            return _cannot_grow(
                 f"{words}, but a running total can only grow and {later.id}, the later, is "
-                f"not the larger, {_CANNOT}{_inferred(a, b)}.",
+                f"not the larger",
+                a,
+                b,
+                options,
             )
         score = options.dates_apart if conflict else options.different_dates
         return Evidence(score, f"{words}{_inferred(a, b)}.")
@@ -325,47 +331,38 @@ def _pair(subject: Subject, a: Facts, b: Facts, options: Options) -> Evidence | 
                 f"{outer.span.text()}"
             )
             if grows:
-                return Evidence(
-                    options.cannot_grow_less,
-                    f"{words}, but the total for a period within another's can be no larger, "
-                    f"{_CANNOT}{_inferred(a, b)}.",
+                return _cannot_grow(
+                    f"{words}, but the total for a period within another's can be no larger",
+                    a,
+                    b,
+                    options,
                 )
             if inner.span.first is None:  # running totals from one start: no days to count
                 return Evidence(options.nested, f"{words}{_inferred(a, b)}.")
             return _sized(words, subject, a, b, options.nested, options)
     if sa.first and sa.last and sb.first and sb.last:
+        # periods that share no day are never compared (reconcile.pairing)
         start, end = max(sa.first, sb.first), min(sa.last, sb.last)
-        if start > end:
-            words = (
-                f"{a.id} {_describe(sa)} and {b.id} {_describe(sb)}: the periods do not "
-                f"overlap, {count((start - end).days - 1, 'day')} apart"
-            )
-            if grows:
-                return Evidence(
-                    options.cannot_grow_less,
-                    f"{words}, but on a running total the one that ends later can only be the "
-                    f"larger, {_CANNOT}{_inferred(a, b)}.",
-                )
-            score = options.dates_apart if conflict else options.disjoint
-            return Evidence(score, f"{words}{_inferred(a, b)}.")
         words = (
             f"{a.id} {_describe(sa)} and {b.id} {_describe(sb)}: they overlap for "
             f"{count((end - start).days + 1, 'day')}"
         )
         if grows:
-            return Evidence(
-                options.cannot_grow_less,
+            return _cannot_grow(
                 f"{words}, but on running totals these dates allow no gap of this sign (the "
-                f"total that may end earlier, or lie within the other, is the larger), "
-                f"{_CANNOT}{_inferred(a, b)}.",
+                f"total that may end earlier, or lie within the other, is the larger)",
+                a,
+                b,
+                options,
             )
         return _sized(words, subject, a, b, options.overlapping, options)
     words = f"{a.id} {_describe(sa)} and {b.id} {_describe(sb)}"
     if grows:
-        return Evidence(
-            options.cannot_grow_less,
-            f"{words}, but on a running total these dates allow no gap of this sign, "
-            f"{_CANNOT}{_inferred(a, b)}.",
+        return _cannot_grow(
+            f"{words}, but on a running total these dates allow no gap of this sign",
+            a,
+            b,
+            options,
         )
     score = options.days_cannot_hold if conflict else options.overlapping
     return Evidence(score, f"{words}{_inferred(a, b)}.")
