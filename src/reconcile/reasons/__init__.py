@@ -30,7 +30,7 @@ from reconcile.reasons import (
     unit,
 )
 from reconcile.reasons._evidence import LIKELY, Evidence
-from reconcile.reasons._facts import Facts, Sides, sides
+from reconcile.reasons._facts import Sides, ids, sides
 from reconcile.subjects import fmt
 
 if TYPE_CHECKING:
@@ -104,10 +104,6 @@ def likely(subject: Subject, reasons: tuple[Reason, ...]) -> Reason | None:
     return Reason(UNEXPLAINED, 0.0, unexplained(subject, reasons))
 
 
-def _ids(claims: list[Facts]) -> str:
-    return ", ".join(k.id for k in claims)
-
-
 def unexplained(subject: Subject, reasons: tuple[Reason, ...]) -> str:
     """Why no reason is likely, and which fields of the file to check."""
     side_a, side_b = sides(subject)
@@ -128,17 +124,17 @@ def unexplained(subject: Subject, reasons: tuple[Reason, ...]) -> str:
     timeless = [k for k in everyone if not k.span.known]
     if timeless:
         verb = "covers" if len(timeless) == 1 else "cover"
-        checks.append(f"the time {_ids(timeless)} {verb} (period or as_of, not given)")
+        checks.append(f"the time {ids(timeless)} {verb} (period or as_of, not given)")
     unattributed = [k for k in everyone if not k.voice.attributed]
     if unattributed:
-        checks.append(f"who {_ids(unattributed)} comes from (origin, not given)")
+        checks.append(f"who {ids(unattributed)} comes from (origin, not given)")
     leaning = [k for k in everyone if k.voice.party and not k.voice.lean]
     if leaning:
-        checks.append(f"which way the parties of {_ids(leaning)} lean (interest of their origins)")
+        checks.append(f"which way the parties of {ids(leaning)} lean (interest of their origins)")
     silent = [k for k in everyone if not k.method]
     if silent:
         verb = "was" if len(silent) == 1 else "were"
-        checks.append(f"how {_ids(silent)} {verb} counted (method, not given)")
+        checks.append(f"how {ids(silent)} {verb} counted (method, not given)")
     return f"{head}; check {'; '.join(checks)}."
 
 

@@ -113,7 +113,7 @@ def markdown(text: str) -> str:
     return "\n".join(out).strip("\n")
 
 
-def _body(code: str) -> str:
+def reason_body(code: str) -> str:
     """The docstring without its first paragraph when that only repeats code and title."""
     text = docstring(code)
     first, _, rest = text.partition("\n\n")
@@ -165,7 +165,7 @@ def render() -> str:
         table.append(f"| [`{code}`](#{_anchor(_heading(code))}) | {_cell(module.TITLE)} |")
     sections.append("\n".join(table))
     for code in REASONS:
-        section = [f"## {_heading(code)}", _body(code)]
+        section = [f"## {_heading(code)}", reason_body(code)]
         options = options_table(code)
         if options:
             section.append(f"Options (scores, from 0 to 1):\n\n{options}")

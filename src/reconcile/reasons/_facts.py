@@ -10,6 +10,7 @@ in, ...) is computed the first time a comparison holds the claim and kept in the
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -179,3 +180,8 @@ def sides(subject: Subject) -> Sides:
     a = tuple(facts_of(r.claim, dataset) for r in subject.a.records)
     b = tuple(facts_of(r.claim, dataset) for r in subject.b.records)
     return a, b
+
+
+def ids(claims: Sequence[Facts]) -> str:
+    """The ids of some claims, as explanations list them: "a, b"."""
+    return ", ".join(k.id for k in claims)

@@ -154,14 +154,6 @@ def _candidates(dataset: Dataset, known: Facts, measure: str) -> list[Facts]:
     return sorted(seen.values(), key=lambda f: dataset.claims[f.id].order)
 
 
-def _own_has(dataset: Dataset, known: Facts, what: str) -> bool:
-    """Another comparable claim on the claim's own measure shares ``what`` with it."""
-    claim = known.claim
-    return any(
-        what in _shared(claim, mine.claim) for mine in _candidates(dataset, known, claim.measure)
-    )
-
-
 def _by_place(dataset: Dataset, measure: str) -> dict[str | None, list[ClaimRecord]]:
     """The claims of a measure by place as compared (kept per dataset)."""
 
@@ -205,10 +197,12 @@ def _find_confusable(dataset: Dataset, known: Facts) -> str | None:
     claim = known.claim
     if not _has_comparable_own(dataset, known):
         return None
+    # what the claim shares with comparable claims on its own measure (found once)
+    own = {w for m in _candidates(dataset, known, claim.measure) for w in _shared(claim, m.claim)}
     for other_measure in known.confusable:
         for other in _candidates(dataset, known, other_measure):
             for what in _shared(claim, other.claim):
-                if _own_has(dataset, known, what):
+                if what in own:
                     continue
                 one_origin = known.voice.attributed and known.voice.key == other.voice.key
                 if one_origin:

@@ -36,11 +36,13 @@ different ways, which need not agree."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import BaseModel
 
 from reconcile.reasons._evidence import Evidence
-from reconcile.reasons._facts import Facts, Sides, sides
-from reconcile.subjects import Subject
+from reconcile.reasons._facts import Facts, Sides, ids, sides
+from reconcile.subjects import Subject, quoted
 
 CODE = "method"
 TITLE = "the same thing counted or estimated in different ways"
@@ -101,34 +103,25 @@ def evaluate(
         if methods_a & methods_b:
             return None
         first, second = sorted((stated_a, stated_b), key=lambda s: s[0].id)
-        words = " and ".join(
-            ", ".join(k.id for k in side) + " by " + ", ".join(repr(k.claim.method) for k in side)
-            for side in (first, second)
-        )
         return Evidence(
             options.different_methods,
-            f"{_arrived(words)}: the same thing counted in different ways, which need not agree.",
+            f"{ids(first)} was arrived at by {_methods(first)} and {ids(second)} by "
+            f"{_methods(second)}: the same thing counted in different ways, which need not agree.",
         )
     if not stated_a and not stated_b:
         found = _by_kind(side_a, side_b)
         return Evidence(options.estimate_against_tally, found + ".") if found else None
     stated = stated_a or stated_b
     missing = side_b if stated_a else side_a
-    methods = (
-        ", ".join(k.id for k in stated) + " by " + ", ".join(repr(k.claim.method) for k in stated)
-    )
-    silent = ", ".join(k.id for k in missing)
     return Evidence(
         options.one_stated,
-        f"{_arrived(methods)}, while {silent} states no method: they may have been counted "
-        "in different ways.",
+        f"{ids(stated)} was arrived at by {_methods(stated)}, while {ids(missing)} states no "
+        "method: they may have been counted in different ways.",
     )
 
 
-def _arrived(words: str) -> str:
-    """ "a by 'x' and b by 'y'" as "a was arrived at by 'x' and b by 'y'"."""
-    head, _, rest = words.partition(" by ")
-    return f"{head} was arrived at by {rest}"
+def _methods(side: Sequence[Facts]) -> str:
+    return ", ".join(quoted(k.claim.method or "") for k in side)
 
 
 __all__ = ["CODE", "OPTIONS", "TITLE", "Options", "evaluate"]

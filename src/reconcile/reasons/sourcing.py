@@ -65,7 +65,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from reconcile.reasons._evidence import LIKELY, WEAK, Evidence, higher_side
-from reconcile.reasons._facts import OUTLETS, Facts, Sides, Voice, sides, voice
+from reconcile.reasons._facts import OUTLETS, Facts, Sides, Voice, ids, sides, voice
 from reconcile.subjects import Subject
 
 CODE = "sourcing"
@@ -214,15 +214,15 @@ def _directed(
         if up and down:
             return (
                 options.interest_both,
-                f"the higher figure ({_whose(up)}) comes from a side whose stake would push "
-                f"it higher, and the lower ({_whose(down)}) from a side whose stake would "
+                f"the higher figure ({ids(up)}) comes from a side whose stake would push "
+                f"it higher, and the lower ({ids(down)}) from a side whose stake would "
                 "push it lower",
                 runs_with,
             )
         pushed = "higher" if up else "lower"
         return (
             options.interest_one,
-            f"{_whose(up or down)} is the {pushed} figure, and comes from a side whose stake "
+            f"{ids(up or down)} is the {pushed} figure, and comes from a side whose stake "
             f"would push it {pushed} ({_lean_words((up or down)[0].voice)})",
             runs_with,
         )
@@ -240,8 +240,8 @@ def _directed(
     if matches and contrary:
         return (
             options.interest_mixed,
-            f"the stakes stated point both ways: {_whose(matches)} lies the way its stake "
-            f"runs, {_whose(contrary)} against it",
+            f"the stakes stated point both ways: {ids(matches)} lies the way its stake "
+            f"runs, {ids(contrary)} against it",
             runs_with,
         )
     if parties_high and parties_low and parties_high != parties_low:
@@ -261,10 +261,6 @@ def _directed(
             set(),
         )
     return 0.0, "", set()
-
-
-def _whose(claims: list[Facts]) -> str:
-    return _joined([k.id for k in claims])
 
 
 def _undirected(everyone: tuple[Facts, ...], options: Options) -> tuple[float, str]:

@@ -139,14 +139,7 @@ def _growth(dataset: Dataset, a: Facts, b: Facts) -> bool:
     measure_a, measure_b = dataset.measures[ma], dataset.measures[mb]
     if not (measure_a.cumulative and measure_b.cumulative):
         return False
-    if ma == mb:
-        return True
-    return (
-        measure_a.part_of == mb
-        or measure_b.part_of == ma
-        or ma in measure_b.sum_of
-        or mb in measure_a.sum_of
-    )
+    return ma == mb or dataset.is_part(ma, mb) or dataset.is_part(mb, ma)
 
 
 def _published_apart(a: Facts, b: Facts, dataset: Dataset) -> tuple[Facts, Facts] | None:
