@@ -253,9 +253,7 @@ def check(
             dataset = load(_paths(paths), steps=steps)
         except InputError as err:
             report = FindingsReport("check", [], err.problems, _problem_summary(err.problems))
-            REPORTERS[chosen](report, sys.stdout)
-            if chosen == "github":
-                write_step_summary(report, sys.stderr)
+            _report(chosen, report)
             raise typer.Exit(ExitCode.INVALID) from None
         gate = run_check(run_compare(dataset, steps, list_consistent=False), fail_on.value, steps)
     files = [(f.name, f.sha256) for f in dataset.files]

@@ -53,9 +53,9 @@ def error_help() -> dict[str, Help]:
 
 def reason_help(code: str) -> Help:
     """A reason's docstring, as docs/reasons.md shows it, without its opening line."""
-    from reconcile.reasons.__main__ import _body
+    from reconcile.reasons.__main__ import reason_body
 
-    text = _body(code)
+    text = reason_body(code)
     return Help(first_paragraph(text), text)
 
 
