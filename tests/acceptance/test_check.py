@@ -343,8 +343,8 @@ def test_a_step_summary_that_cannot_be_written_is_said_and_changes_nothing(
 
 
 def test_a_step_summary_stops_short_of_githubs_limit() -> None:
-    from reconcile.formats import FindingsReport, step_summary
-    from reconcile.problems import Problem
+    from reconcile.intake.problems import Problem
+    from reconcile.views.findings import FindingsReport, step_summary
 
     problems = [Problem("f.yaml", i, 1, "E205", "x" * 80) for i in range(1, 1001)]
     report = FindingsReport("validate", [("f.yaml", "0")], problems, "1,000 problems in 1 file")

@@ -88,6 +88,6 @@ def test_claims_csv_quotes_cannot_run_as_formulas(run: Runner) -> None:
     ],
 )
 def test_safe_csv_cell(value: object, safe: object) -> None:
-    from reconcile.claims_view import safe_csv_cell
+    from reconcile.views.claims import safe_csv_cell
 
     assert safe_csv_cell(value) == safe

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reconcile import __version__
-from reconcile.schema import schema_text
+from reconcile.model.schema import schema_text
 from tests.conftest import BUNDLED, ROOT
 
 DANGLING = textwrap.dedent(

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from reconcile.engine import Comparison, compare
-from reconcile.validate import load
+from reconcile.engine.compare import Comparison, compare
+from reconcile.model.validate import load
 from tests.conftest import CASES
 
 FOLDERS = sorted(p.parent for p in CASES.glob("[!i]*/*/expect.yaml"))

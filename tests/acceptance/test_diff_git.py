@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.diff import GitError, diff, load_revision
-from reconcile.problems import InputError
-from reconcile.validate import load
+from reconcile.engine.diff import GitError, diff, load_revision
+from reconcile.intake.problems import InputError
+from reconcile.model.validate import load
 
 FIGURES = textwrap.dedent(
     """\

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reconcile.problems import InputError, Problem
-from reconcile.validate import load
-from reconcile.values import parse_value
+from reconcile.intake.problems import InputError, Problem
+from reconcile.intake.values import parse_value
+from reconcile.model.validate import load
 from tests.conftest import ROOT
 
 SEEDS = {"aj-desertion": "aj-desertion.txt", "tass-desertion": "tass-desertion.txt"}

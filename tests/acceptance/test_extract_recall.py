@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from reconcile.extract import propose, read_document
-from reconcile.quotes import fold
-from reconcile.values import parse_value
+from reconcile.intake.values import parse_value
+from reconcile.model.quotes import fold
 from tests.conftest import BUNDLED, CASES, ROOT
 
 # Articles, not data tables: the real-data case quotes CSV rows, which extract does not read.

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from reconcile.cli import app
-from reconcile.problems import ERROR_CODES
+from reconcile.intake.problems import ERROR_CODES
 from tests.conftest import BUNDLED
 
 SEED = BUNDLED.read_text(encoding="utf-8")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.problems import InputError
-from reconcile.validate import load
+from reconcile.intake.problems import InputError
+from reconcile.model.validate import load
 from tests.conftest import CASES, expected_problems
 
 INVALID = sorted((CASES / "invalid").glob("*.yaml"))

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.engine import STATUSES, CompareResult, compare
-from reconcile.validate import Dataset, load
+from reconcile.engine.compare import STATUSES, CompareResult, compare
+from reconcile.model.validate import Dataset, load
 
 REAL = Path(__file__).resolve().parents[1] / "cases" / "real" / "excess-deaths-2020"
 

@@ -125,9 +125,9 @@ def test_a_failed_write_leaves_no_temporary_file(
 
 
 def test_a_report_is_written_to_its_file_as_it_is_made(tmp_path: Path) -> None:
-    from reconcile.engine import compare
-    from reconcile.report import RENDERERS, write_report
-    from reconcile.validate import load
+    from reconcile.engine.compare import compare
+    from reconcile.model.validate import load
+    from reconcile.views.report import RENDERERS, write_report
 
     result = compare(load([BUNDLED]))
     target = tmp_path / "report.html"
@@ -148,9 +148,9 @@ def test_a_report_is_written_to_its_file_as_it_is_made(tmp_path: Path) -> None:
 
 
 def test_a_report_that_fails_midway_leaves_the_earlier_one(tmp_path: Path) -> None:
-    from reconcile.engine import compare
-    from reconcile.report import write_report
-    from reconcile.validate import load
+    from reconcile.engine.compare import compare
+    from reconcile.model.validate import load
+    from reconcile.views.report import write_report
 
     target = tmp_path / "report.html"
     target.write_text("the earlier report", encoding="utf-8")
@@ -295,14 +295,14 @@ def test_the_report_loads_nothing_from_outside(run: Runner, tmp_path: Path) -> N
 
 
 def _measures() -> dict[str, list[object]]:
-    from reconcile.validate import load
+    from reconcile.model.validate import load
 
     return dict(load([BUNDLED]).by_measure)  # type: ignore[arg-type]
 
 
 def _charted() -> list[str]:
-    from reconcile.engine import compare
-    from reconcile.report.content import build
-    from reconcile.validate import load
+    from reconcile.engine.compare import compare
+    from reconcile.model.validate import load
+    from reconcile.views.report.content import build
 
     return [e.id for e in build(compare(load([BUNDLED]))).index if e.layout == "chart"]

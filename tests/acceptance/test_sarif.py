@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from reconcile.problems import ERROR_CODES
-from reconcile.reasons import REASONS
-from reconcile.rulehelp import page_json
-from reconcile.sarif import Artifacts
+from reconcile.engine.reasons import REASONS
+from reconcile.intake.problems import ERROR_CODES
+from reconcile.views.rulehelp import page_json
+from reconcile.views.sarif import Artifacts
 from tests.conftest import CASES, ROOT, Run
 
 Runner = Callable[..., Run]
@@ -176,11 +176,13 @@ def test_every_rule_has_a_description_and_help(run: Runner) -> None:
 
 
 def test_the_help_of_the_error_codes_is_that_of_docs_errors_md() -> None:
-    committed = (ROOT / "src" / "reconcile" / "error_help.json").read_text(encoding="utf-8")
+    committed = (ROOT / "src" / "reconcile" / "views" / "error_help.json").read_text(
+        encoding="utf-8"
+    )
     page = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
     assert committed == page_json(page), (
-        "regenerate with: python -m reconcile.rulehelp docs/errors.md > "
-        "src/reconcile/error_help.json"
+        "regenerate with: python -m reconcile.views.rulehelp docs/errors.md > "
+        "src/reconcile/views/error_help.json"
     )
     assert set(json.loads(committed)) == set(ERROR_CODES)
 

@@ -19,9 +19,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from reconcile.loader import PyYamlParser, read_text
-from reconcile.problems import InputError
-from reconcile.validate import build
+from reconcile.intake.loader import PyYamlParser, read_text
+from reconcile.intake.problems import InputError
+from reconcile.model.validate import build
 from tests.conftest import BUNDLED, CASES, ROOT
 
 SCHEMA: dict[str, Any] = json.loads((ROOT / "schema" / "figures.schema.json").read_text())

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from reconcile.engine import CompareResult, Comparison, compare
-from reconcile.validate import Dataset, load
+from reconcile.engine.compare import CompareResult, Comparison, compare
+from reconcile.model.validate import Dataset, load
 from tests.conftest import BUNDLED
 
 

@@ -4,7 +4,7 @@ are deficits."""
 
 from __future__ import annotations
 
-from reconcile.validate import load
+from reconcile.model.validate import load
 from tests.conftest import CASES
 
 REAL = CASES / "real" / "excess-deaths-2020" / "figures.yaml"

@@ -65,8 +65,8 @@ def _fits(lines: list[str], width: int) -> None:
 
 
 def _figures() -> dict[str, tuple[str, str, str]]:
-    from reconcile.claims_view import table_row
-    from reconcile.validate import load
+    from reconcile.model.validate import load
+    from reconcile.views.claims import table_row
 
     dataset = load([BUNDLED])
     rows = {r.id: table_row(r, dataset) for r in dataset.claims.values()}

@@ -4,10 +4,10 @@ be the names the engine, the reasons and the views answer to."""
 from __future__ import annotations
 
 from reconcile import cli
-from reconcile.claims_view import RENDERERS as CLAIMS_RENDERERS
-from reconcile.compare_view import RENDERERS as COMPARE_RENDERERS
-from reconcile.engine import SEVERITIES, STATUSES
-from reconcile.reasons import REASONS
+from reconcile.engine.compare import SEVERITIES, STATUSES
+from reconcile.engine.reasons import REASONS
+from reconcile.views.claims import RENDERERS as CLAIMS_RENDERERS
+from reconcile.views.compare import RENDERERS as COMPARE_RENDERERS
 
 
 def _names(choice: type) -> list[str]:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from reconcile.diff import (
+from reconcile.engine.diff import (
     CLAIM_FIELDS,
     DIFF_RENDERERS,
     ClaimChange,
@@ -27,10 +27,10 @@ from reconcile.diff import (
     diff,
     value_move,
 )
-from reconcile.loader import read_text
-from reconcile.models import Claim
-from reconcile.validate import Dataset, build
-from reconcile.values import parse_value
+from reconcile.intake.loader import read_text
+from reconcile.intake.values import parse_value
+from reconcile.model.entries import Claim
+from reconcile.model.validate import Dataset, build
 
 HEAD = textwrap.dedent(
     """\
@@ -545,7 +545,7 @@ def test_renderers_are_deterministic(result: DiffResult) -> None:
 
 
 def test_the_summary_writes_large_counts_with_thousands_separators() -> None:
-    from reconcile.diff import summary_line
+    from reconcile.engine.diff import summary_line
 
     # 1,200 more claims that each sell 1,000 tickets: each conflicts with the courier's 1,500
     extra = "".join(

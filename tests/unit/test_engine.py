@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from reconcile.engine import compare
-from reconcile.loader import read_text
+from reconcile.engine.compare import compare
+from reconcile.intake.loader import read_text
+from reconcile.model.validate import build
 from reconcile.progress import Steps
-from reconcile.validate import build
 from tests.unit.reasons.helpers import SOURCES, claim, compare_yaml, figure_file, find, measure
 
 CROWD = {"crowd": measure("People at the march", "persons")}

@@ -1,6 +1,6 @@
 """docs/errors.md documents every error code, and only those; every code can be produced.
 
-Each code in :data:`reconcile.problems.ERROR_CODES` must have a ``## CODE title`` heading
+Each code in :data:`reconcile.intake.problems.ERROR_CODES` must have a ``## CODE title`` heading
 in docs/errors.md and a test input that produces it: a file under tests/cases/invalid/
 whose ``# expect:`` header names it, or a named test in tests/unit/test_loader_limits.py
 for the codes that no single small file can give. The examples in docs/errors.md are run,
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.problems import ERROR_CODES
+from reconcile.intake.problems import ERROR_CODES
 from tests.conftest import CASES, ROOT, expected_problems
 from tests.unit import test_loader_limits
 

@@ -8,11 +8,11 @@ import json
 
 import pytest
 
-from reconcile.compare_view import Selection, render_json
-from reconcile.engine import compare
-from reconcile.gate import check
-from reconcile.subjects import quoted
-from reconcile.validate import load
+from reconcile.engine.compare import compare
+from reconcile.engine.gate import check
+from reconcile.engine.subjects import quoted
+from reconcile.model.validate import load
+from reconcile.views.compare import Selection, render_json
 from tests.conftest import CASES
 
 HOSTILE = CASES / "report" / "hostile.yaml"

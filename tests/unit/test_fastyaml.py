@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconcile.fastyaml import RapidYamlParser, id_positions
-from reconcile.loader import PyYamlParser, _YamlError
+from reconcile.intake.fastyaml import RapidYamlParser, id_positions
+from reconcile.intake.loader import PyYamlParser, _YamlError
 from tests.conftest import BUNDLED, CASES, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -332,7 +332,7 @@ def _dates_marked_one_by_one(text: str) -> tuple[str, int]:
     """The marking done date by date, each checked against its line (the plain reference)."""
     import re
 
-    from reconcile.fastyaml import _MARK
+    from reconcile.intake.fastyaml import _MARK
 
     before = re.compile(r"(?::[ \t]+|[\[{,][ \t]*|^[ \t]*-[ \t]+)$")
     after = re.compile(r"[ \t]*(?:\r?$|[,\]}]|[ \t]#)", re.MULTILINE)
@@ -363,7 +363,7 @@ _DATE_TEXT = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(_DATE_TEXT)
 def test_plain_dates_are_marked_as_date_by_date(text: str) -> None:
-    from reconcile.fastyaml import _mark_plain_dates
+    from reconcile.intake.fastyaml import _mark_plain_dates
 
     assert _mark_plain_dates(text) == _dates_marked_one_by_one(text)
 
@@ -381,7 +381,7 @@ def _typed_json_string_by_candidates(emitted: str) -> bool:
     """The check the single scan makes, candidate by candidate: the reference it is held to."""
     import re
 
-    from reconcile.fastyaml import _CANDIDATE, _KEY_MAY_BE_TYPED, _TYPED_IF_PLAIN
+    from reconcile.intake.fastyaml import _CANDIDATE, _KEY_MAY_BE_TYPED, _TYPED_IF_PLAIN
 
     for match in re.finditer(r'"(' + _CANDIDATE + r')"([ \t]*:)?', emitted):
         if emitted[match.start() - 1 : match.start()] == "\\":
@@ -395,6 +395,6 @@ def _typed_json_string_by_candidates(emitted: str) -> bool:
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_JSON_PIECE, max_size=10).map("".join))
 def test_typed_strings_are_found_by_one_scan_as_candidate_by_candidate(emitted: str) -> None:
-    from reconcile.fastyaml import _typed_json_string
+    from reconcile.intake.fastyaml import _typed_json_string
 
     assert _typed_json_string(emitted) == _typed_json_string_by_candidates(emitted)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from reconcile.engine import compare
-from reconcile.loader import read_text
-from reconcile.validate import build
+from reconcile.engine.compare import compare
+from reconcile.intake.loader import read_text
+from reconcile.model.validate import build
 from tests.conftest import ROOT
 
 SECTIONS = ("sources:", "origins:", "measures:", "claims:", "reviews:")

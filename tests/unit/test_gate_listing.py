@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.engine import STATUSES, compare
-from reconcile.loader import read_text
-from reconcile.models import Review
-from reconcile.validate import Dataset, ReviewRecord, build, load
+from reconcile.engine.compare import STATUSES, compare
+from reconcile.intake.loader import read_text
+from reconcile.model.entries import Review
+from reconcile.model.validate import Dataset, ReviewRecord, build, load
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = [

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from reconcile.jsonout import write_json
+from reconcile.views.jsonout import write_json
 
 
 def _written(document: dict[str, object]) -> str:

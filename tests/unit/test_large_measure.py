@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reconcile.engine import compare
-from reconcile.loader import read_text
-from reconcile.validate import build
+from reconcile.engine.compare import compare
+from reconcile.intake.loader import read_text
+from reconcile.model.validate import build
 
 
 def _many(claims: int, outliers: int) -> str:

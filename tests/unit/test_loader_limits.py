@@ -2,7 +2,7 @@
 
 Paths that do not exist, folders without figure files, files over the size limit, nesting
 beyond the limit and sections with too many items are produced here through the public API
-(:func:`reconcile.validate.load`), with the limits made small where a real input would be
+(:func:`reconcile.model.validate.load`), with the limits made small where a real input would be
 huge. Each test asserts codes and places, not message wording.
 """
 
@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from reconcile import loader, validate
-from reconcile.problems import InputError, Problem
-from reconcile.validate import load
+from reconcile.intake import loader
+from reconcile.intake.problems import InputError, Problem
+from reconcile.model import validate
+from reconcile.model.validate import load
 from tests.conftest import CASES
 
 CROWD = textwrap.dedent(

@@ -10,15 +10,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconcile.dates import PartialDate
-from reconcile.engine import compare
-from reconcile.loader import read_text
-from reconcile.pairing import Slot, When, block_pairs, blocks_across, blocks_within, place_key
-from reconcile.validate import build
+from reconcile.engine.compare import compare
+from reconcile.engine.pairing import (
+    Slot,
+    When,
+    block_pairs,
+    blocks_across,
+    blocks_within,
+    place_key,
+)
+from reconcile.intake.dates import PartialDate
+from reconcile.intake.loader import read_text
+from reconcile.model.validate import build
 
 
 def claim(**fields: object) -> object:
-    from reconcile.models import Claim
+    from reconcile.model.entries import Claim
 
     base: dict[str, object] = {"id": "c", "measure": "m", "value": "1", "source": "s"}
     return Claim.model_validate({**base, **fields})

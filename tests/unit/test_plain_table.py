@@ -11,10 +11,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from reconcile.claims_view import TABLE_COLUMNS, TABLE_WIDTH, render_table, table_row
-from reconcile.loader import read_text
-from reconcile.terminal import console, plain_table
-from reconcile.validate import build, load
+from reconcile.intake.loader import read_text
+from reconcile.model.validate import build, load
+from reconcile.views.claims import TABLE_COLUMNS, TABLE_WIDTH, render_table, table_row
+from reconcile.views.terminal import console, plain_table
 from tests.conftest import BUNDLED, CASES, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -9,11 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reconcile.engine import compare
-from reconcile.gate import check
-from reconcile.loader import read_text
+from reconcile.engine.compare import compare
+from reconcile.engine.gate import check
+from reconcile.intake.loader import read_text
+from reconcile.model.validate import build
 from reconcile.progress import LARGE, amount, time_left
-from reconcile.validate import build
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

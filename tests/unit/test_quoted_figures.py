@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from reconcile.quotes import figures_in, misquoted
-from reconcile.values import parse_value
+from reconcile.intake.values import parse_value
+from reconcile.model.quotes import figures_in, misquoted
 
 
 def _misquoted(value: str, quote: str) -> str | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from reconcile.loader import read_text
-from reconcile.problems import InputError
-from reconcile.validate import Dataset, build
+from reconcile.intake.loader import read_text
+from reconcile.intake.problems import InputError
+from reconcile.model.validate import Dataset, build
 
 HEAD = """\
 version: 1

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.reasons import REASONS
-from reconcile.reasons.__main__ import docstring, literal_blocks, markdown, render
+from reconcile.engine.reasons import REASONS
+from reconcile.engine.reasons.__main__ import docstring, literal_blocks, markdown, render
 from tests.conftest import ROOT, TESTS
 
 DOCS = ROOT / "docs" / "reasons.md"
@@ -21,9 +21,9 @@ def _test_module(code: str) -> Path:
 
 
 def test_docs_reasons_md_is_current() -> None:
-    assert DOCS.exists(), "run: python -m reconcile.reasons > docs/reasons.md"
+    assert DOCS.exists(), "run: python -m reconcile.engine.reasons > docs/reasons.md"
     assert DOCS.read_text(encoding="utf-8") == render(), (
-        "docs/reasons.md is stale; run: python -m reconcile.reasons > docs/reasons.md"
+        "docs/reasons.md is stale; run: python -m reconcile.engine.reasons > docs/reasons.md"
     )
 
 

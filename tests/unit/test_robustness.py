@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reconcile import cli
-from reconcile.problems import InputError
-from reconcile.validate import load
+from reconcile.intake.problems import InputError
+from reconcile.model.validate import load
 
 CASCADE = textwrap.dedent(
     """\
@@ -92,7 +92,7 @@ REVIEW_LAYOUTS = [
     ("text", "scanned"), list(zip(REVIEW_LAYOUTS, [True, True, False, False], strict=True))
 )
 def test_the_review_scan_agrees_with_the_parser_or_finds_nothing(text: str, scanned: bool) -> None:
-    from reconcile.loader import Locator, read_text
+    from reconcile.intake.loader import Locator, read_text
 
     source = textwrap.dedent(text)
     figure = read_text("figures.yaml", source.encode())

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from reconcile.loader import read_text
-from reconcile.models import Measure
-from reconcile.problems import InputError
-from reconcile.validate import Dataset, build
+from reconcile.intake.loader import read_text
+from reconcile.intake.problems import InputError
+from reconcile.model.entries import Measure
+from reconcile.model.validate import Dataset, build
 
 HEAD = """\
 version: 1

@@ -7,9 +7,9 @@ import textwrap
 
 import pytest
 
-from reconcile.loader import read_text
-from reconcile.problems import InputError
-from reconcile.validate import Dataset, build
+from reconcile.intake.loader import read_text
+from reconcile.intake.problems import InputError
+from reconcile.model.validate import Dataset, build
 
 CLAIMS = textwrap.dedent(
     """\

@@ -7,8 +7,8 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconcile.compare_view import _write_joined
-from reconcile.terminal import _Stripped
+from reconcile.views.compare import _write_joined
+from reconcile.views.terminal import _Stripped
 
 _PIECES = st.lists(st.text(st.sampled_from(["a", "b", " ", "\n", "\r", "\u2028", "é"])))
 

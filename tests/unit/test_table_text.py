@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reconcile import engine, validate
-from reconcile.compare_view import Selection, render_table
+from reconcile.engine import compare as engine
+from reconcile.model import validate
+from reconcile.views.compare import Selection, render_table
 
 FIGURES = r"""version: 1
 topic: "Sales :fire: [bold]up[/] \\ down"
@@ -50,8 +51,8 @@ def test_text_is_shown_as_written(
 
 
 def test_findings_text_shows_ids_as_written(tmp_path: Path) -> None:
-    from reconcile.formats import REPORTERS, FindingsReport
-    from reconcile.gate import check
+    from reconcile.engine.gate import check
+    from reconcile.views.findings import REPORTERS, FindingsReport
 
     path = tmp_path / "figures.yaml"
     path.write_text(FIGURES, encoding="utf-8")

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
-from reconcile.terminal import wrap
+from reconcile.views.terminal import wrap
 
 _CONSOLE = Console(width=200)
 # ASCII words and spaces, with wide (CJK), curly-quote and dash characters mixed in

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile.values import (
+from reconcile.intake.values import (
     ACCEPTED_FORMS,
     MAX_TEXT_LENGTH,
     Quantity,
@@ -1001,7 +1001,7 @@ def test_only_value_text_errors_escape(raw: Any) -> None:
 def test_plain_digits_read_the_same_by_the_quick_path_and_the_full_reader(
     number: int, grouped: bool
 ) -> None:
-    from reconcile.values import _parse_text, _Tolerances
+    from reconcile.intake.values import _parse_text, _Tolerances
 
     text = f"{number:,}" if grouped else str(number)
     quick = parse_value(text)
@@ -1013,7 +1013,7 @@ def read_both(text: str, approximate: float = 0.05, nearly: float = 0.05) -> tup
     """(the quick path's reading, the full reader's), each a Quantity's repr or the error."""
     from decimal import localcontext
 
-    from reconcile.values import _parse_text, _quick_text, _Tolerances, _Unreadable
+    from reconcile.intake.values import _parse_text, _quick_text, _Tolerances, _Unreadable
 
     tolerances = _Tolerances.of(approximate, nearly)
     with localcontext() as context:

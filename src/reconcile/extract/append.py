@@ -31,12 +31,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from reconcile import loader
 from reconcile.extract.output import OutputError, render_items, write_atomic
 from reconcile.extract.propose import Proposal
-from reconcile.problems import InputError, Problem
-from reconcile.quotes import fold
-from reconcile.validate import build
+from reconcile.intake import loader
+from reconcile.intake.problems import InputError, Problem
+from reconcile.model.quotes import fold
+from reconcile.model.validate import build
 
 _SHOWN_PROBLEMS: Final = 10
 _EMPTY_CLAIMS: Final = re.compile(

@@ -8,7 +8,7 @@ takes in what the value reader understands around it: scale words (``412 million
 ``and a half``, a percent sign or word, ``times``, a second figure that makes a range (``5–12``,
 ``between 300,000 and 500,000``), a unit of time, length or area, a rate (``a day``,
 ``monthly``), and before it hedges and framing words (``nearly``, ``up to``, ``a mere``).
-The widest span that :func:`reconcile.values.parse_value` reads is kept, so every proposal is
+The widest span that :func:`reconcile.intake.values.parse_value` reads is kept, so every proposal is
 a value the figure file accepts as written.
 
 Left out: dates and times (see :mod:`reconcile.extract.dates`), numbers that are labels
@@ -42,7 +42,7 @@ from reconcile.extract.vocabulary import (
     TIME_NOUNS,
     UNIT_PHRASES,
 )
-from reconcile.values import Quantity, ValueTextError, parse_value
+from reconcile.intake.values import Quantity, ValueTextError, parse_value
 from reconcile.words import LABEL_WORDS
 
 _CURRENCY_SIGNS: Final = re.compile("[" + "".join(CURRENCY_SYMBOLS) + "]")

@@ -23,7 +23,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from reconcile import atomic
 from reconcile.extract.propose import Proposal
-from reconcile.values import Quantity
+from reconcile.intake.values import Quantity
 
 _BEFORE_SOURCE = ("unit", "type", "per", "period", "as_of")
 _BEFORE_QUOTE = ("origin",)

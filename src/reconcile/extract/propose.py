@@ -48,7 +48,7 @@ from reconcile.extract.vocabulary import (
     RATE_PHRASES,
     TIME_NOUNS,
 )
-from reconcile.values import Quantity, canonical_unit
+from reconcile.intake.values import Quantity, canonical_unit
 
 MAX_ID: Final = 120
 _GUESSES_PER_FIELD: Final = 2

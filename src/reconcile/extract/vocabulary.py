@@ -1,7 +1,7 @@
 """The words the finders look for.
 
 The phrases that qualify a figure (hedges, framing, units, rates, scale words, magnitudes)
-are the value reader's own tables (:mod:`reconcile.values`), so the finder proposes exactly
+are the value reader's own tables (:mod:`reconcile.intake.values`), so the finder proposes exactly
 what the reader can read. The rest is what only the finder needs: the nouns that guess a
 unit, the words before a label number, the nouns that make an ordinal a point in time, and
 the verbs of attribution. None of it is about any one topic.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from reconcile import values
+from reconcile.intake import values
 
 PREFIX_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
     sorted(

@@ -11,7 +11,7 @@ from reconcile.extract.dates import find_dates
 from reconcile.extract.document import Document
 from reconcile.extract.propose import Proposal, id_slug, propose, unique_id
 from reconcile.extract.sentences import MAX_SENTENCE, split
-from reconcile.values import parse_value
+from reconcile.intake.values import parse_value
 
 
 def proposals(text: str, kind: str = "text") -> list[Proposal]:

@@ -18,11 +18,11 @@ import re
 import textwrap
 from collections.abc import Iterable, Mapping
 
-from reconcile.engine import CompareResult, Comparison, compare
-from reconcile.loader import read_text
-from reconcile.reasons import Reason
-from reconcile.reasons.__main__ import docstring, literal_blocks
-from reconcile.validate import build
+from reconcile.engine.compare import CompareResult, Comparison, compare
+from reconcile.engine.reasons import Reason
+from reconcile.engine.reasons.__main__ import docstring, literal_blocks
+from reconcile.intake.loader import read_text
+from reconcile.model.validate import build
 
 SOURCES = textwrap.dedent(
     """\

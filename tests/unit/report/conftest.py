@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.engine import CompareResult, compare
-from reconcile.report import EXPORTERS, RENDERERS
-from reconcile.validate import load
+from reconcile.engine.compare import CompareResult, compare
+from reconcile.model.validate import load
+from reconcile.views.report import EXPORTERS, RENDERERS
 from tests.conftest import BUNDLED, CASES
 
 REPORT_CASES = CASES / "report"

@@ -10,19 +10,19 @@ from html.parser import HTMLParser
 
 import pytest
 
-from reconcile.engine import CompareResult
-from reconcile.report.charts import chart_html, limits, ticks
-from reconcile.report.content import MeasureSection, build
+from reconcile.engine.compare import CompareResult
+from reconcile.views.report.charts import chart_html, limits, ticks
+from reconcile.views.report.content import MeasureSection, build
 from tests.conftest import BUNDLED, ROOT
 from tests.unit.report.conftest import SHAPES
 
 _PROGRAM = """
 import sys
 from pathlib import Path
-from reconcile.engine import compare
-from reconcile.report.charts import chart_html
-from reconcile.report.content import build
-from reconcile.validate import load
+from reconcile.engine.compare import compare
+from reconcile.views.report.charts import chart_html
+from reconcile.views.report.content import build
+from reconcile.model.validate import load
 
 report = build(compare(load([Path(p) for p in sys.argv[1:]])))
 sys.stdout.write("".join(chart_html(m) for m in report.sections("chart")))

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.engine import CompareResult, compare
-from reconcile.loader import read_text
-from reconcile.problems import InputError
-from reconcile.report.claimreview import claim_summary, summary
-from reconcile.validate import build
+from reconcile.engine.compare import CompareResult, compare
+from reconcile.intake.loader import read_text
+from reconcile.intake.problems import InputError
+from reconcile.model.validate import build
+from reconcile.views.report.claimreview import claim_summary, summary
 from tests.unit.report.conftest import REPORT_CASES, rendered
 
 FACT_CHECK = REPORT_CASES / "fact-check.yaml"
@@ -94,7 +94,7 @@ def test_the_rated_claim_is_reviewed_not_the_first_one(rated: CompareResult) -> 
 
 
 def test_who_said_it_is_typed_by_the_origin_kind(rated: CompareResult) -> None:
-    from reconcile.report.claimreview import _author
+    from reconcile.views.report.claimreview import _author
 
     dataset = rated.dataset
     kinds = {c: _author(dataset.claims[c].claim, dataset)["@type"] for c in dataset.claims}
@@ -107,7 +107,7 @@ def test_who_said_it_is_typed_by_the_origin_kind(rated: CompareResult) -> None:
 
 
 def test_an_appearance_has_a_url_only_when_it_is_http(rated: CompareResult) -> None:
-    from reconcile.report.claimreview import _appearance
+    from reconcile.views.report.claimreview import _appearance
 
     dataset = rated.dataset
     assert _appearance(dataset.claims["police-crowd"].claim, dataset)["url"] == (
@@ -206,7 +206,7 @@ def test_no_quote_can_close_a_script_element(hostile: CompareResult) -> None:
 
 
 def test_only_http_addresses_are_kept(hostile: CompareResult) -> None:
-    from reconcile.report.claimreview import _appearance
+    from reconcile.views.report.claimreview import _appearance
 
     dataset = hostile.dataset
     unsafe = _appearance(dataset.claims["script-quote"].claim, dataset)  # javascript: address

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from reconcile.engine import CompareResult
-from reconcile.report.content import (
+from reconcile.engine.compare import CompareResult
+from reconcile.views.report.content import (
     NO_PARTY,
     NO_PARTY_COLOUR,
     PALETTE,

@@ -6,7 +6,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from reconcile.engine import CompareResult
+from reconcile.engine.compare import CompareResult
 from tests.unit.report.conftest import rendered
 
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from reconcile.engine import CompareResult
-from reconcile.report.markdown import link, text
+from reconcile.engine.compare import CompareResult
+from reconcile.views.report.markdown import link, text
 from tests.unit.report.conftest import rendered
 
 

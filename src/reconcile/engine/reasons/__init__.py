@@ -1,0 +1,151 @@
+"""Reasons: why two figures differ, one module per reason code.
+
+Each module opens with its ``CODE`` and ``TITLE``, an ``Options`` model with the weights it
+uses, and one pure function ``evaluate(subject, options)`` that returns :class:`Evidence`
+(a score from 0 to 1 and one sentence that cites the fields it rests on) or ``None`` when the
+reason does not fire. Reasons never print; the engine attaches the code and ranks them. The
+module docstring is the reason's user documentation, with a worked example: ``docs/reasons.md``
+is generated from it (``python -m reconcile.engine.reasons > docs/reasons.md``).
+
+What a reason reads from one claim alone (its span, who it comes from, its unit, ...) is
+worked out once per claim and dataset (:mod:`reconcile.engine.reasons._facts`).
+:func:`evaluate_all` looks those facts up once per comparison and hands them to every reason
+as ``evaluate(subject, facts=...)``; called on its own, a reason looks them up itself.
+"""
+
+from __future__ import annotations
+
+import operator
+from types import ModuleType
+from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
+
+from reconcile.engine.reasons import (
+    arithmetic,
+    claim_type,
+    definition,
+    method,
+    precision,
+    sourcing,
+    timeframe,
+    unit,
+)
+from reconcile.engine.reasons._evidence import LIKELY, Evidence
+from reconcile.engine.reasons._facts import Sides, ids, sides
+from reconcile.engine.subjects import fmt
+
+if TYPE_CHECKING:
+    from reconcile.engine.subjects import Subject
+
+
+class Evaluate(Protocol):
+    def __call__(self, subject: Subject, *, facts: Sides | None = None) -> Evidence | None: ...
+
+
+class ReasonModule(Protocol):
+    CODE: str
+    TITLE: str
+    evaluate: Evaluate
+
+
+class Reason(NamedTuple):
+    """A reason that fired for one comparison, as the engine reports it."""
+
+    code: str
+    score: float
+    explanation: str
+
+
+_MODULES: tuple[ModuleType, ...] = (
+    definition,
+    unit,
+    timeframe,
+    sourcing,
+    method,
+    precision,
+    claim_type,
+    arithmetic,
+)
+REASONS: dict[str, ReasonModule] = {cast(str, m.CODE): cast(ReasonModule, m) for m in _MODULES}
+_EVALUATE = tuple((code, module.evaluate) for code, module in REASONS.items())
+_SCORE = operator.attrgetter("score")
+
+
+def evaluate_all(subject: Subject) -> tuple[Reason, ...]:
+    """Every reason that fires, strongest first (ties in registry order)."""
+    facts = sides(subject)  # what every reason reads from the claims, looked up once
+    fired = []
+    for code, evaluate in _EVALUATE:
+        evidence = evaluate(subject, facts=facts)
+        if evidence is not None:
+            fired.append(Reason(code, round(evidence.score, 3), evidence.explanation))
+    fired.sort(key=_SCORE, reverse=True)  # a stable sort: ties stay in registry order
+    return tuple(fired)
+
+
+UNEXPLAINED = "unexplained"
+"""The code a conflict carries, in place of a likely reason, when no reason accounts for its
+gap: no reason fires, or the strongest scores below :data:`LIKELY`."""
+UNEXPLAINED_TITLE = "no reason accounts for the gap"
+
+
+def title(code: str) -> str:
+    """The title of a reason code, or of ``unexplained``."""
+    return UNEXPLAINED_TITLE if code == UNEXPLAINED else REASONS[code].TITLE
+
+
+def likely(subject: Subject, reasons: tuple[Reason, ...]) -> Reason | None:
+    """The likely reason of a conflict: its strongest reason when that accounts for the gap
+    (scores at least :data:`LIKELY`), else an ``unexplained`` entry whose explanation says
+    so and which fields to check. None for a comparison that is not a conflict."""
+    if subject.status != "conflict":
+        return None
+    if reasons and reasons[0].score >= LIKELY:
+        return reasons[0]
+    return Reason(UNEXPLAINED, 0.0, unexplained(subject, reasons))
+
+
+def unexplained(subject: Subject, reasons: tuple[Reason, ...]) -> str:
+    """Why no reason is likely, and which fields of the file to check."""
+    side_a, side_b = sides(subject)
+    everyone = list({k.id: k for k in (*side_a[:1], *side_b)}.values())
+    gap = subject.gap
+    size = ""
+    if gap is not None:
+        size = f" of {fmt(gap.absolute)} {subject.dataset.unit_of(everyone[0].claim)}"
+    if reasons:
+        top = reasons[0]
+        head = (
+            f"no reason accounts for the gap{size} in size and direction (the strongest, "
+            f"{top.code} at {top.score:.2f}, does not)"
+        )
+    else:
+        head = f"no reason fires for the gap{size}"
+    checks = ["each figure against its quote (value, quote)", "what each counts (measure)"]
+    timeless = [k for k in everyone if not k.span.known]
+    if timeless:
+        verb = "covers" if len(timeless) == 1 else "cover"
+        checks.append(f"the time {ids(timeless)} {verb} (period or as_of, not given)")
+    unattributed = [k for k in everyone if not k.voice.attributed]
+    if unattributed:
+        checks.append(f"who {ids(unattributed)} comes from (origin, not given)")
+    leaning = [k for k in everyone if k.voice.party and not k.voice.lean]
+    if leaning:
+        checks.append(f"which way the parties of {ids(leaning)} lean (interest of their origins)")
+    silent = [k for k in everyone if not k.method]
+    if silent:
+        verb = "was" if len(silent) == 1 else "were"
+        checks.append(f"how {ids(silent)} {verb} counted (method, not given)")
+    return f"{head}; check {'; '.join(checks)}."
+
+
+__all__ = [
+    "LIKELY",
+    "REASONS",
+    "UNEXPLAINED",
+    "Evidence",
+    "Reason",
+    "evaluate_all",
+    "likely",
+    "title",
+    "unexplained",
+]

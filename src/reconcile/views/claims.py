@@ -1,0 +1,367 @@
+"""Every claim as reconcile understood it: a pandas table, shown or exported.
+
+The JSON form is versioned and documented in docs/output.md. Numbers are integers where
+they are whole; ``null`` stands for an unbounded end, an unknown date and a ``best`` that
+the text does not state.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from reconcile.intake.values import canonical_unit
+from reconcile.model.entries import Claim, Period
+from reconcile.model.validate import ClaimRecord, Dataset
+from reconcile.views.jsonout import write_json
+from reconcile.words import count
+
+JSON_VERSION = 1
+TABLE_COLUMNS = (
+    "id",
+    "measure",
+    "unit",
+    "low",
+    "best",
+    "high",
+    "hedge",
+    "type",
+    "period",
+    "source",
+    "origin",
+)
+# what a spreadsheet may read as the start of a formula, in ASCII and full width
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+# the line breaks of a cell that a spreadsheet, or a reader that splits lines, may act on
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+
+
+def number(value: float | None) -> int | float | None:
+    """A figure for output: an int when whole, None when unbounded or absent."""
+    if value is None or math.isinf(value) or math.isnan(value):
+        return None
+    if float(value).is_integer() and abs(value) < 2**53:
+        return int(value)
+    return round(float(value), 10)
+
+
+def period_bounds(claim: Claim) -> tuple[str | None, str | None]:
+    """The first and last day a claim covers, as ISO dates (None where not known)."""
+    if claim.period is not None:
+        start = claim.period.start.first if claim.period.start else None
+        end = claim.period.end.last if claim.period.end else None
+    elif claim.as_of is not None:
+        start, end = None, claim.as_of.last
+    else:
+        start = end = None
+    return (start.isoformat() if start else None, end.isoformat() if end else None)
+
+
+def period_range(period: Period) -> str:
+    """A period as written, an end not given shown as "…": '2022 – …'."""
+    start = period.start.text if period.start else "…"
+    end = period.end.text if period.end else "…"
+    return f"{start} – {end}"
+
+
+def period_text(claim: Claim) -> str:
+    if claim.period is not None:
+        return period_range(claim.period)
+    if claim.as_of is not None and claim.as_of.known:
+        return f"as of {claim.as_of.text}"
+    return ""
+
+
+def shown_unit(claim: Claim, dataset: Dataset) -> str:
+    """The unit a claim counts in, as the file writes it (its own, else its measure's):
+    case kept (``currency:EUR``), spaces folded, and a spelling that stands for a known unit
+    in that unit's usual form (``%`` and ``per cent`` as ``percent``, ``people`` as
+    ``persons``)."""
+    written = " ".join((claim.unit or dataset.measures[claim.measure].unit).split())
+    canonical = canonical_unit(written)
+    return written if canonical == written.lower() else canonical
+
+
+def claim_json(record: ClaimRecord, dataset: Dataset) -> dict[str, Any]:
+    claim, value = record.claim, record.claim.value
+    start, end = period_bounds(claim)
+    return {
+        "id": claim.id,
+        "measure": claim.measure,
+        "unit": shown_unit(claim, dataset),
+        "low": number(value.low),
+        "best": number(value.best),
+        "high": number(value.high),
+        "low_strict": value.low_strict,
+        "high_strict": value.high_strict,
+        "text": value.text,
+        "hedge": value.hedge,
+        "framing": list(value.framing),
+        "precision": number(value.precision),
+        "type": claim.type,
+        "per": claim.effective_per,
+        "period": {"start": start, "end": end},
+        "inferred_dates": claim.inferred_dates,
+        "source": claim.source,
+        "origin": claim.origin,
+        "via": list(claim.via),
+        "file": record.where.file,
+        "line": record.where.line,
+    }
+
+
+def select(
+    dataset: Dataset, measures: Sequence[str] = (), sources: Sequence[str] = ()
+) -> list[ClaimRecord]:
+    records = sorted(dataset.claims.values(), key=lambda r: r.order)
+    return [
+        r
+        for r in records
+        if (not measures or r.claim.measure in measures)
+        and (not sources or r.claim.source in sources)
+    ]
+
+
+def claim_json_keys() -> tuple[str, ...]:
+    return (
+        "id",
+        "measure",
+        "unit",
+        "low",
+        "best",
+        "high",
+        "low_strict",
+        "high_strict",
+        "text",
+        "hedge",
+        "framing",
+        "precision",
+        "type",
+        "per",
+        "period",
+        "inferred_dates",
+        "source",
+        "origin",
+        "via",
+        "file",
+        "line",
+    )
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.10g}" if abs(value) < 1e15 else f"{value:g}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _bound(value: Any, open_end: str) -> str:
+    return open_end if value is None else _cell(value)
+
+
+TABLE_WIDTH = 200  # the width of the table piped or redirected
+# On a terminal too narrow for every column, the figures stay whole and the other columns
+# are given up in this order; the columns kept wrap between words, never inside one.
+WHOLE = ("low", "best", "high")
+GIVE_UP = ("type", "origin", "source", "period", "hedge", "unit", "measure")
+
+
+def _widest_word(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
+def fit_columns(
+    header: Sequence[str], rows: Sequence[Sequence[str]], width: int
+) -> tuple[list[int], list[str]]:
+    """The columns of a table that fit ``width`` cells (drawn with rich's default box and
+    padding) with every figure whole and no word cut, and the names of those given up,
+    in :data:`GIVE_UP` order. The id is never given up."""
+    needed = [_widest_word(name) for name in header]
+    for row in rows:
+        needed = [
+            max(n, _widest_word(cell) if header[i] not in WHOLE else len(cell))
+            for i, (n, cell) in enumerate(zip(needed, row, strict=True))
+        ]
+    kept = list(range(len(header)))
+    given_up: list[str] = []
+    for name in GIVE_UP:
+        if sum(needed[i] + 3 for i in kept) + 1 <= width:
+            break
+        if name in header:
+            kept.remove(header.index(name))
+            given_up.append(name)
+    return kept, given_up
+
+
+def render_table(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
+    from reconcile.views.terminal import console, is_piped, plain_table
+
+    title = count(len(records), "claim")
+    rows = [table_row(record, dataset) for record in records]
+    if not stream.isatty():
+        # piped: the lines rich would draw, written directly when the table fits the width
+        drawn = plain_table(title, TABLE_COLUMNS, rows, TABLE_WIDTH)
+        if drawn is not None:
+            stream.write(drawn)
+            return
+    from rich.markup import escape
+    from rich.table import Table
+
+    with console(stream, piped_width=TABLE_WIDTH) as out:
+        kept, given_up = (
+            (list(range(len(TABLE_COLUMNS))), [])
+            if is_piped(out)
+            else fit_columns(TABLE_COLUMNS, rows, out.width)
+        )
+        caption = (
+            f"Not shown at {out.width} columns: {', '.join(given_up)} "
+            "(a wider terminal or --format csv shows them)"
+            if given_up
+            else None
+        )
+        table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
+        for i in kept:
+            name = TABLE_COLUMNS[i]
+            whole = name in WHOLE
+            table.add_column(name, no_wrap=whole, justify="right" if whole else "left")
+        for row in rows:
+            # shown as written: "[b]" in a unit is no markup
+            table.add_row(*(escape(row[i]) for i in kept))
+        out.print(table)
+
+
+def table_row(record: ClaimRecord, dataset: Dataset) -> list[str]:
+    """A claim as the cells of the claims table (TABLE_COLUMNS), for the terminal and Markdown."""
+    row = claim_json(record, dataset)
+    return [
+        row["id"],
+        row["measure"],
+        row["unit"],
+        _bound(row["low"], "−∞"),
+        _cell(row["best"]),
+        _bound(row["high"], "∞"),
+        _cell(row["hedge"]),
+        row["type"],
+        period_text(record.claim),
+        row["source"],
+        _cell(row["origin"]),
+    ]
+
+
+def _guarded(line: str) -> str:
+    return "'" + line if line.lstrip(" ").startswith(_FORMULA_START) else line
+
+
+def safe_csv_cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe: at the
+    start of the cell, and at the start of every line after a line break in it."""
+    if not isinstance(value, str):
+        return value
+    if not _LINE_BREAK.search(value):
+        return _guarded(value)
+    first, *rest = _LINE_BREAK.split(value)  # lines, each followed by the break it ends with
+    pieces = [_guarded(first)]
+    for i in range(0, len(rest), 2):
+        pieces += [rest[i], _guarded(rest[i + 1])]
+    return "".join(pieces)
+
+
+def render_csv(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
+    """The claims as CSV, lines ending in ``\n``; a cell that holds a line break (a carriage
+    return too) is quoted, so every reader sees one row a claim."""
+    buffer = _RowBuffer()
+    # "\r\n" as the writer's line end makes it quote any cell with either character; each
+    # row's own end is then written as "\n"
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    keys = [*claim_json_keys(), "quote"]
+    stream.write(buffer.row(writer, keys))
+    for record in records:
+        row = claim_json(record, dataset)
+        row["period"] = period_text(record.claim)
+        row["framing"] = "; ".join(row["framing"])
+        row["via"] = "; ".join(row["via"])
+        row["quote"] = record.claim.quote
+        stream.write(buffer.row(writer, [safe_csv_cell(row[key]) for key in keys]))
+
+
+class _RowBuffer:
+    """Holds the one row a csv writer has just written."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def row(self, writer: Any, cells: Sequence[Any]) -> str:
+        self.text = ""
+        writer.writerow(cells)
+        return self.text.removesuffix("\r\n") + "\n"
+
+
+# What GitHub's renderer would act on, as character references: HTML, table pipes, code,
+# emphasis, links, escapes, strike-through (one tilde or two), maths and headings.
+_INERT = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "|": "&#124;",
+        "`": "&#96;",
+        "*": "&#42;",
+        "_": "&#95;",
+        "[": "&#91;",
+        "]": "&#93;",
+        "\\": "&#92;",
+        "~": "&#126;",
+        "$": "&#36;",
+        "#": "&#35;",
+    }
+)
+# What GitHub turns into links of its own: "www." and "scheme://" addresses lose the
+# character that makes them one; after an "@" (e-mail addresses, "mailto:", mentions) a word
+# joiner, which shows as nothing, keeps the next word from joining it.
+_AUTOLINK = re.compile(r"(?i:(?<=www)\.)|:(?=//)|@")
+_UNLINKED = {".": "&#46;", ":": "&#58;", "@": "@&#8288;"}
+
+
+def markdown_cell(value: Any) -> str:
+    """Text made inert Markdown on one line, for a table cell, a heading or a paragraph:
+    every character GitHub's renderer would read as markup is a character reference, no
+    address becomes a link, and line breaks are spaces."""
+    text = " ".join(_cell(value).split()).translate(_INERT)
+    return _AUTOLINK.sub(lambda m: _UNLINKED[m.group()], text)
+
+
+def markdown_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
+    rows = [table_row(record, dataset) for record in records]
+    stream.write(markdown_table(TABLE_COLUMNS, rows))
+
+
+def render_json(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
+    document = {"version": JSON_VERSION, "claims": [claim_json(r, dataset) for r in records]}
+    write_json(document, stream)
+
+
+RENDERERS: dict[str, Callable[[Sequence[ClaimRecord], Dataset, TextIO], None]] = {
+    "table": render_table,
+    "csv": render_csv,
+    "json": render_json,
+    "markdown": render_markdown,
+}
