@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from reconcile.engine.compare import STATUSES, CompareResult, compare
-from reconcile.model.validate import Dataset, load
+from reconcile.model.dataset import Dataset
+from reconcile.model.validate import load
 
 REAL = Path(__file__).resolve().parents[1] / "cases" / "real" / "excess-deaths-2020"
 

@@ -7,7 +7,8 @@ import math
 import pytest
 
 from reconcile.engine.compare import CompareResult, Comparison, compare
-from reconcile.model.validate import Dataset, load
+from reconcile.model.dataset import Dataset
+from reconcile.model.validate import load
 from tests.conftest import BUNDLED
 
 

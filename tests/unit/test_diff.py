@@ -29,8 +29,9 @@ from reconcile.engine.diff import (
 )
 from reconcile.intake.loader import read_text
 from reconcile.intake.values import parse_value
+from reconcile.model.dataset import Dataset
 from reconcile.model.entries import Claim
-from reconcile.model.validate import Dataset, build
+from reconcile.model.validate import build
 
 HEAD = textwrap.dedent(
     """\

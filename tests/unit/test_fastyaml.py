@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconcile.intake.fastyaml import RapidYamlParser, id_positions
-from reconcile.intake.loader import PyYamlParser, _YamlError
+from reconcile.intake.yamlparse import PyYamlParser, YamlError
 from tests.conftest import BUNDLED, CASES, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -45,11 +45,11 @@ def both(text: str) -> tuple[Any, Any, bool]:
     fast = RapidYamlParser()
     try:
         reference: Any = typed(PyYamlParser().parse(text, "x.yaml").data)
-    except _YamlError as err:
+    except YamlError as err:
         reference = ("error", err.code, err.line, err.col)
     try:
         result: Any = typed(fast.parse(text, "x.yaml").data)
-    except _YamlError as err:
+    except YamlError as err:
         result = ("error", err.code, err.line, err.col)
     return reference, result, fast.fell_back
 

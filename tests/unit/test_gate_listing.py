@@ -17,8 +17,9 @@ import pytest
 
 from reconcile.engine.compare import STATUSES, compare
 from reconcile.intake.loader import read_text
+from reconcile.model.dataset import Dataset, ReviewRecord
 from reconcile.model.entries import Review
-from reconcile.model.validate import Dataset, ReviewRecord, build, load
+from reconcile.model.validate import build, load
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = [

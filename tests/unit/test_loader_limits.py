@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.intake import loader
+from reconcile.intake import loader, yamlparse
 from reconcile.intake.problems import InputError, Problem
 from reconcile.model import validate
 from reconcile.model.validate import load
@@ -113,14 +113,14 @@ def test_section_over_the_item_limit_is_e207(
 
 
 def test_nesting_just_over_the_limit_is_e117(tmp_path: Path) -> None:
-    depth = loader.MAX_NESTING + 1
+    depth = yamlparse.MAX_NESTING + 1
     path = tmp_path / "figures.yaml"
     path.write_text(f"version: 1\ntopic: {'[' * depth}{']' * depth}\n")
     assert {p.code for p in problems(path)} == {"E117"}
 
 
 def test_nesting_at_the_limit_is_not_e117(tmp_path: Path) -> None:
-    depth = loader.MAX_NESTING  # lists inside the top-level mapping
+    depth = yamlparse.MAX_NESTING  # lists inside the top-level mapping
     path = tmp_path / "figures.yaml"
     path.write_text(f"version: 1\ntopic: {'[' * depth}{']' * depth}\n")
     assert {p.code for p in problems(path)} == {"E205"}  # topic must be text, nothing worse

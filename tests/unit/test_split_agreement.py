@@ -9,7 +9,8 @@ import pytest
 
 from reconcile.intake.loader import read_text
 from reconcile.intake.problems import InputError
-from reconcile.model.validate import Dataset, build
+from reconcile.model.dataset import Dataset
+from reconcile.model.validate import build
 
 CLAIMS = textwrap.dedent(
     """\

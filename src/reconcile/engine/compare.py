@@ -44,8 +44,8 @@ from reconcile.engine.subjects import (
     derive,
     figure_text,
 )
+from reconcile.model.dataset import ClaimRecord, Dataset
 from reconcile.model.entries import Claim
-from reconcile.model.validate import ClaimRecord, Dataset
 from reconcile.progress import SILENT, Steps
 from reconcile.words import count
 

@@ -86,8 +86,9 @@ from reconcile.intake.dates import PartialDate
 from reconcile.intake.loader import FigureText
 from reconcile.intake.problems import InputError, Problem
 from reconcile.intake.values import Quantity
+from reconcile.model.dataset import Dataset
 from reconcile.model.entries import Claim, Derived, Period
-from reconcile.model.validate import Dataset, build
+from reconcile.model.validate import build
 from reconcile.views.claims import (
     claim_json,
     markdown_cell,

@@ -18,8 +18,8 @@ from typing import Literal
 from reconcile.engine.compare import SEVERITIES, CompareResult, Comparison
 from reconcile.engine.reasons import REASONS, UNEXPLAINED, UNEXPLAINED_TITLE, Reason
 from reconcile.engine.subjects import quoted
+from reconcile.model.dataset import Dataset, ReviewRecord
 from reconcile.model.entries import Review
-from reconcile.model.validate import Dataset, ReviewRecord
 from reconcile.progress import SILENT, Steps
 
 FailOn = Literal["minor", "major"]

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from reconcile.model.dataset import ClaimRecord, Dataset
 from reconcile.model.entries import Claim
-from reconcile.model.validate import ClaimRecord, Dataset
 
 Kind = Literal["pair", "sum", "derived"]
 Status = Literal["consistent", "compatible", "conflict"]

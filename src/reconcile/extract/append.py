@@ -33,7 +33,7 @@ from ruamel.yaml.error import YAMLError
 
 from reconcile.extract.output import OutputError, render_items, write_atomic
 from reconcile.extract.propose import Proposal
-from reconcile.intake import loader
+from reconcile.intake import loader, yamlparse
 from reconcile.intake.problems import InputError, Problem
 from reconcile.model.quotes import fold
 from reconcile.model.validate import build
@@ -213,7 +213,7 @@ class _Counting:
         self.parser = loader.default_parser()
         self.claims: int | None = None
 
-    def parse(self, text: str, name: str) -> loader.Parsed:
+    def parse(self, text: str, name: str) -> yamlparse.Parsed:
         parsed = self.parser.parse(text, name)
         claims = parsed.data.get("claims") if isinstance(parsed.data, dict) else None
         self.claims = len(claims) if isinstance(claims, list) else 0

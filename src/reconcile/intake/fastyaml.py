@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from reconcile.intake.loader import SURROGATE_ESCAPE, Parsed, PyYamlParser, looks_deep
+from reconcile.intake.yamlparse import SURROGATE_ESCAPE, Parsed, PyYamlParser, looks_deep
 
 # Structures this fast path leaves to PyYAML. Each check looks for a literal first, which is
 # fast on a large file, and only then for the context around it.

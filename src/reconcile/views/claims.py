@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from reconcile.intake.values import canonical_unit
+from reconcile.model.dataset import ClaimRecord, Dataset
 from reconcile.model.entries import Claim, Period
-from reconcile.model.validate import ClaimRecord, Dataset
 from reconcile.views.jsonout import write_json
 from reconcile.words import count
 

@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from reconcile.engine.pairing import When, place_key
 from reconcile.engine.subjects import Span, Subject, quoted
+from reconcile.model.dataset import Dataset
 from reconcile.model.entries import Claim
-from reconcile.model.validate import Dataset
 
 
 @dataclass(frozen=True)

@@ -77,8 +77,8 @@ from reconcile.engine.pairing import Slot, comparable
 from reconcile.engine.reasons._evidence import Evidence
 from reconcile.engine.reasons._facts import Facts, Sides, depth, facts_of, sides
 from reconcile.engine.subjects import Subject, fmt, quoted
+from reconcile.model.dataset import ClaimRecord, Dataset
 from reconcile.model.entries import Claim
-from reconcile.model.validate import ClaimRecord, Dataset
 
 CODE = "definition"
 TITLE = "the claims count different things"

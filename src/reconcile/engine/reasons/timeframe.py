@@ -83,7 +83,7 @@ from pydantic import BaseModel, Field
 from reconcile.engine.reasons._evidence import Evidence
 from reconcile.engine.reasons._facts import Facts, Sides, depth, sides
 from reconcile.engine.subjects import Span, Subject
-from reconcile.model.validate import Dataset
+from reconcile.model.dataset import Dataset
 from reconcile.words import count
 
 CODE = "timeframe"

@@ -27,8 +27,8 @@ from typing import Any, TextIO
 
 from reconcile.engine.compare import CompareResult, Comparison
 from reconcile.intake.problems import InputError, Problem
+from reconcile.model.dataset import Dataset, Located, ReviewRecord
 from reconcile.model.entries import SUMMARY_LENGTH, Claim, Rating
-from reconcile.model.validate import Dataset, Located, ReviewRecord
 from reconcile.views.claims import number
 from reconcile.views.report.content import safe_url, sides_text, who
 from reconcile.words import count

@@ -20,8 +20,8 @@ from reconcile.engine.reasons import UNEXPLAINED, Reason, title
 from reconcile.engine.reasons.sourcing import voice
 from reconcile.engine.subjects import Figure, derive, fmt
 from reconcile.intake.dates import PartialDate
+from reconcile.model.dataset import ClaimRecord, Dataset
 from reconcile.model.entries import Claim
-from reconcile.model.validate import ClaimRecord, Dataset
 from reconcile.views.compare import spread_text, summary_counts
 from reconcile.words import count
 
