@@ -19,10 +19,10 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from reconcile import __version__
 from reconcile.cli.helptext import Command, Group
 from reconcile.outcome import ExitCode
 from reconcile.progress import terminal_steps
+from reconcile.version import __version__
 from reconcile.views.findings import REPORTERS, FindingsReport, write_step_summary
 from reconcile.words import count
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from reconcile.engine.pairing import (
     Block,
@@ -48,6 +49,9 @@ from reconcile.model.dataset import ClaimRecord, Dataset
 from reconcile.model.entries import Claim
 from reconcile.progress import SILENT, Steps
 from reconcile.words import count
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 STATUSES: tuple[Status, ...] = ("consistent", "compatible", "conflict")
 SEVERITIES: tuple[Severity, ...] = ("minor", "major")
@@ -122,6 +126,34 @@ class CompareResult:
     def count(self, status: str) -> int:
         listed = sum(1 for c in self.comparisons if c.status == status)
         return listed + self.unlisted if status == "consistent" else listed
+
+    @property
+    def conflicts(self) -> tuple[Comparison, ...]:
+        """The comparisons whose status is ``conflict``, in list order."""
+        return tuple(c for c in self.comparisons if c.status == "conflict")
+
+    def comparisons_frame(self) -> pd.DataFrame:
+        """Every listed comparison as a DataFrame, one row each
+        (:data:`reconcile.engine.frames.COMPARISON_COLUMNS`)."""
+        from reconcile.engine.frames import comparisons_frame
+
+        return comparisons_frame(self, self.comparisons)
+
+    def conflicts_frame(self) -> pd.DataFrame:
+        """The conflicts as a DataFrame, with the columns of :meth:`comparisons_frame`."""
+        from reconcile.engine.frames import comparisons_frame
+
+        return comparisons_frame(self, self.conflicts)
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the counts, then a table of the conflicts."""
+        from reconcile.engine.frames import html_table
+
+        caption = (
+            f"{len(self.dataset.claims)} claims, {sum(map(self.count, STATUSES))} comparisons: "
+            + ", ".join(f"{self.count(s)} {s}" for s in STATUSES)
+        )
+        return html_table(caption, self.conflicts_frame(), "No conflicts.")
 
 
 # --- which claims are compared ------------------------------------------------------------

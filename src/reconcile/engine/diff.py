@@ -88,14 +88,9 @@ from reconcile.intake.problems import InputError, Problem
 from reconcile.intake.values import Quantity
 from reconcile.model.dataset import Dataset
 from reconcile.model.entries import Claim, Derived, Period
+from reconcile.model.rows import claim_json, number, period_range
 from reconcile.model.validate import build
-from reconcile.views.claims import (
-    claim_json,
-    markdown_cell,
-    markdown_table,
-    number,
-    period_range,
-)
+from reconcile.views.claims import markdown_cell, markdown_table
 from reconcile.views.compare import summary_counts
 from reconcile.views.jsonout import write_json
 from reconcile.words import count

@@ -13,7 +13,7 @@ the claim ids it is about, which SARIF's fingerprints are made from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reconcile.engine.compare import SEVERITIES, CompareResult, Comparison
 from reconcile.engine.reasons import REASONS, UNEXPLAINED, UNEXPLAINED_TITLE, Reason
@@ -21,6 +21,9 @@ from reconcile.engine.subjects import quoted
 from reconcile.model.dataset import Dataset, ReviewRecord
 from reconcile.model.entries import Review
 from reconcile.progress import SILENT, Steps
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FailOn = Literal["minor", "major"]
 
@@ -136,6 +139,24 @@ class CheckResult:
     @property
     def failing(self) -> int:
         return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def passed(self) -> bool:
+        """No finding fails the gate (``reconcile check`` exits 0)."""
+        return self.failing == 0
+
+    def findings_frame(self) -> pd.DataFrame:
+        """The findings as a DataFrame (:data:`reconcile.engine.frames.FINDING_COLUMNS`)."""
+        from reconcile.engine.frames import findings_frame
+
+        return findings_frame(self)
+
+    def _repr_html_(self) -> str:
+        """In a notebook: whether the gate passes, then a table of its findings."""
+        from reconcile.engine.frames import html_table
+
+        verdict = "passes" if self.passed else f"fails: {self.failing} failing finding(s)"
+        return html_table(f"The check {verdict}", self.findings_frame(), "No findings.")
 
 
 def _title(code: str) -> str:

@@ -10,11 +10,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reconcile.intake.loader import FigureText
 from reconcile.intake.values import canonical_unit
 from reconcile.model.entries import Claim, Measure, Origin, Publisher, Review, Settings, Source
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _T = TypeVar("_T")
 
@@ -137,6 +140,14 @@ class Dataset:
     def unit_of(self, claim: Claim) -> str:
         """The unit a claim counts in: its own, else its measure's."""
         return canonical_unit(claim.unit or self.measures[claim.measure].unit)
+
+    def claims_frame(self) -> pd.DataFrame:
+        """Every claim as a pandas DataFrame, one row a claim in file order: the columns of
+        ``reconcile claims --format csv``, figures as numbers (NaN where unbounded or not
+        stated), and the period's first and last day as dates (``start``, ``end``)."""
+        from reconcile.model.rows import claims_frame
+
+        return claims_frame(sorted(self.claims.values(), key=lambda r: r.order), self)
 
     def memo(self, key: tuple[str, str], compute: Callable[[], _T]) -> _T:
         """A value computed once per dataset (what reasons derive from one claim)."""

@@ -8,14 +8,16 @@ the text does not state.
 from __future__ import annotations
 
 import csv
-import math
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from reconcile.intake.values import canonical_unit
 from reconcile.model.dataset import ClaimRecord, Dataset
-from reconcile.model.entries import Claim, Period
+from reconcile.model.rows import (
+    claim_json,
+    claim_json_keys,
+    period_text,
+)
 from reconcile.views.jsonout import write_json
 from reconcile.words import count
 
@@ -39,80 +41,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "�
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 
 
-def number(value: float | None) -> int | float | None:
-    """A figure for output: an int when whole, None when unbounded or absent."""
-    if value is None or math.isinf(value) or math.isnan(value):
-        return None
-    if float(value).is_integer() and abs(value) < 2**53:
-        return int(value)
-    return round(float(value), 10)
-
-
-def period_bounds(claim: Claim) -> tuple[str | None, str | None]:
-    """The first and last day a claim covers, as ISO dates (None where not known)."""
-    if claim.period is not None:
-        start = claim.period.start.first if claim.period.start else None
-        end = claim.period.end.last if claim.period.end else None
-    elif claim.as_of is not None:
-        start, end = None, claim.as_of.last
-    else:
-        start = end = None
-    return (start.isoformat() if start else None, end.isoformat() if end else None)
-
-
-def period_range(period: Period) -> str:
-    """A period as written, an end not given shown as "…": '2022 – …'."""
-    start = period.start.text if period.start else "…"
-    end = period.end.text if period.end else "…"
-    return f"{start} – {end}"
-
-
-def period_text(claim: Claim) -> str:
-    if claim.period is not None:
-        return period_range(claim.period)
-    if claim.as_of is not None and claim.as_of.known:
-        return f"as of {claim.as_of.text}"
-    return ""
-
-
-def shown_unit(claim: Claim, dataset: Dataset) -> str:
-    """The unit a claim counts in, as the file writes it (its own, else its measure's):
-    case kept (``currency:EUR``), spaces folded, and a spelling that stands for a known unit
-    in that unit's usual form (``%`` and ``per cent`` as ``percent``, ``people`` as
-    ``persons``)."""
-    written = " ".join((claim.unit or dataset.measures[claim.measure].unit).split())
-    canonical = canonical_unit(written)
-    return written if canonical == written.lower() else canonical
-
-
-def claim_json(record: ClaimRecord, dataset: Dataset) -> dict[str, Any]:
-    claim, value = record.claim, record.claim.value
-    start, end = period_bounds(claim)
-    return {
-        "id": claim.id,
-        "measure": claim.measure,
-        "unit": shown_unit(claim, dataset),
-        "low": number(value.low),
-        "best": number(value.best),
-        "high": number(value.high),
-        "low_strict": value.low_strict,
-        "high_strict": value.high_strict,
-        "text": value.text,
-        "hedge": value.hedge,
-        "framing": list(value.framing),
-        "precision": number(value.precision),
-        "type": claim.type,
-        "per": claim.effective_per,
-        "period": {"start": start, "end": end},
-        "inferred_dates": claim.inferred_dates,
-        "source": claim.source,
-        "origin": claim.origin,
-        "via": list(claim.via),
-        "file": record.where.file,
-        "line": record.where.line,
-    }
-
-
 def select(
     dataset: Dataset, measures: Sequence[str] = (), sources: Sequence[str] = ()
 ) -> list[ClaimRecord]:
@@ -123,32 +51,6 @@ def select(
         if (not measures or r.claim.measure in measures)
         and (not sources or r.claim.source in sources)
     ]
-
-
-def claim_json_keys() -> tuple[str, ...]:
-    return (
-        "id",
-        "measure",
-        "unit",
-        "low",
-        "best",
-        "high",
-        "low_strict",
-        "high_strict",
-        "text",
-        "hedge",
-        "framing",
-        "precision",
-        "type",
-        "per",
-        "period",
-        "inferred_dates",
-        "source",
-        "origin",
-        "via",
-        "file",
-        "line",
-    )
 
 
 def _cell(value: Any) -> str:

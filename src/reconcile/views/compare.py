@@ -17,7 +17,8 @@ from reconcile.engine.gate import beside
 from reconcile.engine.pairing import Spread
 from reconcile.engine.reasons import UNEXPLAINED, Reason
 from reconcile.engine.subjects import fmt
-from reconcile.views.claims import markdown_cell, markdown_table, number
+from reconcile.model.rows import number
+from reconcile.views.claims import markdown_cell, markdown_table
 from reconcile.views.jsonout import write_json
 from reconcile.words import count
 

@@ -170,7 +170,7 @@ def _result(finding: Finding, index: dict[str, int], artifacts: Artifacts) -> di
 
 
 def render(report: FindingsReport, stream: TextIO, root: Path | None = None) -> None:
-    from reconcile import __version__
+    from reconcile.version import __version__
 
     found = rules()
     index = {rule.id: i for i, rule in enumerate(found)}

@@ -21,6 +21,8 @@ these take well under a millisecond each.
 from __future__ import annotations
 
 import math
+import re
+from importlib import resources
 
 from markupsafe import escape
 
@@ -205,3 +207,14 @@ def chart_html(section: MeasureSection) -> str:
         "</figure>\n",
     ]
     return "".join(parts)
+
+
+def chart_style() -> str:
+    """The CSS of a range chart outside the report (in a notebook): the page's colours, kept
+    to a ``.reconcile-chart`` box, and the chart's own rules (``templates/chart.css``)."""
+    templates = resources.files("reconcile.views.report").joinpath("templates")
+    page = templates.joinpath("report.html.j2").read_text(encoding="utf-8")
+    colours = re.search(r":root \{(.*?)\}", page, re.DOTALL)
+    assert colours is not None  # the page's template defines its colours in :root
+    chart = templates.joinpath("chart.css").read_text(encoding="utf-8")
+    return f".reconcile-chart {{{colours[1]}}}\n{chart}"

@@ -29,7 +29,7 @@ from reconcile.engine.compare import CompareResult, Comparison
 from reconcile.intake.problems import InputError, Problem
 from reconcile.model.dataset import Dataset, Located, ReviewRecord
 from reconcile.model.entries import SUMMARY_LENGTH, Claim, Rating
-from reconcile.views.claims import number
+from reconcile.model.rows import number
 from reconcile.views.report.content import safe_url, sides_text, who
 from reconcile.words import count
 

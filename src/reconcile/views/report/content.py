@@ -614,6 +614,13 @@ def own_comparisons(result: CompareResult) -> Mapping[str, tuple[Comparison, ...
     return {measure_id: tuple(own) for measure_id, own in grouped.items()}
 
 
+def measure_section(result: CompareResult, measure_id: str) -> MeasureSection:
+    """One measure's section, as the report shows it (its chart rows, claims, comparisons)."""
+    summary = next(m for m in result.measures if m.id == measure_id)
+    own = own_comparisons(result).get(measure_id, ())
+    return _measure_section(result, measure_id, party_colours(result.dataset), own, summary)
+
+
 def _measure_section(
     result: CompareResult,
     measure_id: str,

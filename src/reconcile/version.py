@@ -1,0 +1,3 @@
+"""The version of reconcile, for output that names it (SARIF, JSON, --version)."""
+
+__version__ = "0.1.0"
