@@ -1001,11 +1001,11 @@ def test_only_value_text_errors_escape(raw: Any) -> None:
 def test_plain_digits_read_the_same_by_the_quick_path_and_the_full_reader(
     number: int, grouped: bool
 ) -> None:
-    from reconcile.intake.values import _parse_text, _Tolerances
+    from reconcile.intake.values.text import Tolerances, parse_text
 
     text = f"{number:,}" if grouped else str(number)
     quick = parse_value(text)
-    full = _parse_text(text, _Tolerances.of(0.05, 0.05))
+    full = parse_text(text, Tolerances.of(0.05, 0.05))
     assert quick == full
 
 
@@ -1013,15 +1013,17 @@ def read_both(text: str, approximate: float = 0.05, nearly: float = 0.05) -> tup
     """(the quick path's reading, the full reader's), each a Quantity's repr or the error."""
     from decimal import localcontext
 
-    from reconcile.intake.values import _parse_text, _quick_text, _Tolerances, _Unreadable
+    from reconcile.intake.values.quantity import Unreadable
+    from reconcile.intake.values.quick import quick_text
+    from reconcile.intake.values.text import Tolerances, parse_text
 
-    tolerances = _Tolerances.of(approximate, nearly)
+    tolerances = Tolerances.of(approximate, nearly)
     with localcontext() as context:
         context.prec = 4 * MAX_TEXT_LENGTH
-        quick = _quick_text(text, tolerances)
+        quick = quick_text(text, tolerances)
         try:
-            full: Any = repr(_parse_text(text, tolerances))
-        except _Unreadable as error:
+            full: Any = repr(parse_text(text, tolerances))
+        except Unreadable as error:
             full = ("error", error.reason)
     return (None if quick is None else repr(quick)), full
 

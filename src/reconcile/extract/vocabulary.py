@@ -1,23 +1,23 @@
 """The words the finders look for.
 
 The phrases that qualify a figure (hedges, framing, units, rates, scale words, magnitudes)
-are the value reader's own tables (:mod:`reconcile.intake.values`), so the finder proposes exactly
-what the reader can read. The rest is what only the finder needs: the nouns that guess a
-unit, the words before a label number, the nouns that make an ordinal a point in time, and
-the verbs of attribution. None of it is about any one topic.
+are the value reader's own tables (:mod:`reconcile.intake.values.vocabulary`), so the finder
+proposes exactly what the reader can read. The rest is what only the finder needs: the nouns
+that guess a unit, the words before a label number, the nouns that make an ordinal a point in
+time, and the verbs of attribution. None of it is about any one topic.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from reconcile.intake import values
+from reconcile.intake.values import vocabulary as values
 
 PREFIX_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
     sorted(
         {
             tuple(phrase.split())
-            for phrases in values._PREFIX_ROLES.values()
+            for phrases in values.PREFIX_ROLES.values()
             for phrase in phrases
             if phrase not in {"~", "c.", "ca.", "approx."}
         },
@@ -31,7 +31,7 @@ UNIT_PHRASES: Final[tuple[tuple[tuple[str, ...], str], ...]] = tuple(
     sorted(
         (
             (tuple(spelling.replace("²", "2").split()), unit)
-            for spelling, unit in values._UNIT_SPELLINGS.items()
+            for spelling, unit in values.UNIT_SPELLINGS.items()
             if unit not in PERSON_UNITS and spelling not in {"%", "sq. km"}
         ),
         key=lambda entry: -len(entry[0]),
@@ -43,24 +43,24 @@ People are left out: "14 people" is proposed as "14", with "persons" as the unit
 that a measure may count people in any unit word it likes."""
 
 RATE_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
-    sorted((tuple(phrase.split()) for phrase in values._RATE_PHRASES), key=lambda p: -len(p))
+    sorted((tuple(phrase.split()) for phrase in values.RATE_PHRASES), key=lambda p: -len(p))
 )
 RATE_PERIODS: Final[dict[tuple[str, ...], str]] = {
-    tuple(phrase.split()): period for phrase, period in values._RATE_PHRASES.items()
+    tuple(phrase.split()): period for phrase, period in values.RATE_PHRASES.items()
 }
-SCALE_WORDS: Final = frozenset(values._SCALES)
+SCALE_WORDS: Final = frozenset(values.SCALES)
 NOT_RATES: Final = frozenset({"ago", "earlier", "before", "later", "after", "back", "on"})
 """Words after "a year" that make it a point in time, not a rate ("61% a year ago")."""
 MAGNITUDES: Final[tuple[tuple[str, ...], ...]] = tuple(
-    sorted(values._MAGNITUDES, key=lambda phrase: -len(phrase))
+    sorted(values.MAGNITUDES, key=lambda phrase: -len(phrase))
 )
-MULTIPLES: Final = frozenset(values._MULTIPLES)
+MULTIPLES: Final = frozenset(values.MULTIPLES)
 ORDINAL_SUFFIXES: Final = frozenset({"st", "nd", "rd", "th"})
-ORDINAL_WORDS: Final = frozenset(values._ORDINALS)
+ORDINAL_WORDS: Final = frozenset(values.ORDINALS)
 PERCENT_WORDS: Final[tuple[tuple[str, ...], ...]] = (("per", "cent"), ("percent",), ("pct",))
 
 NUMBER_WORDS: Final = frozenset(
-    values._CARDINALS | values._ORDINALS.keys() | {"dozen", "dozens", "half", "lakh", "crore"}
+    values.CARDINALS | values.ORDINALS.keys() | {"dozen", "dozens", "half", "lakh", "crore"}
 ) - {"and"}
 
 # An ordinal counts something in time only before one of these ("its fifth year").
