@@ -72,11 +72,3 @@ def test_an_import_from_the_engine_into_the_views_breaks_the_layers(tmp_path: Pa
     assert "reconcile.engine is not allowed to import reconcile.views" in result.stdout
     assert "reconcile.engine.pairing -> reconcile.views.terminal" in result.stdout
 
-
-def test_no_module_is_over_700_lines() -> None:
-    long = {
-        str(path.relative_to(ROOT)): lines
-        for path in sorted((ROOT / "src").rglob("*.py"))
-        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 700
-    }
-    assert not long
