@@ -433,13 +433,6 @@ def test_no_figures_is_an_empty_list_not_an_error(run, tmp_path: Path) -> None: 
     assert result.stderr == f"0 figures found in {doc}\n"
 
 
-def test_format_choices_are_the_registered_formats() -> None:
-    from reconcile.cli import ExtractFormat
-    from reconcile.extract.run import FORMATS
-
-    assert [choice.value for choice in ExtractFormat] == list(FORMATS)
-
-
 def test_save_text_into_a_folder_is_refused_without_a_fault(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     doc = tmp_path / "doc.txt"
     doc.write_text("About 500 people came.\n", encoding="utf-8")

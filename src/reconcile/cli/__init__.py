@@ -1,30 +1,37 @@
 """The command line: Typer options in, one core call, one exit code out.
 
-Each command parses its options, calls one function of the core and hands the result to
-:func:`reconcile.outcome.exit_code`. Heavy modules (pandas, the engine) are imported inside
-the commands that use them, so ``reconcile --help`` stays fast.
+Each command parses its options, calls the core and a view, and returns its
+:class:`~reconcile.outcome.Outcome` (or nothing, for a report); :func:`command` maps that, a
+:class:`~reconcile.outcome.Refused` usage or files that do not load, to the exit code through
+:func:`reconcile.outcome.exit_code`, the one policy. Every ``--format`` and ``--reason``
+choice is read from the registry that answers to it (:mod:`reconcile.cli.choices`). Heavy
+modules (pandas, the engine, the views) are imported inside the commands that use them, so
+``reconcile --help`` stays fast.
 """
 
 from __future__ import annotations
 
 import contextlib
-import enum
 import errno
+import functools
 import gc
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, cast
 
 import typer
 
+from reconcile.cli.choices import Registered
 from reconcile.cli.helptext import Command, Group
-from reconcile.outcome import ExitCode
+from reconcile.outcome import ExitCode, Outcome, Refused, exit_code
 from reconcile.progress import terminal_steps
 from reconcile.version import __version__
 from reconcile.views.findings import REPORTERS, FindingsReport, write_step_summary
-from reconcile.words import count
+
+if TYPE_CHECKING:
+    from reconcile.engine.subjects import Severity
 
 DEFAULT_FILE = Path("data/figures.yaml")
 
@@ -38,47 +45,54 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-FindingsFormat = enum.Enum(  # type: ignore[misc]
-    "FindingsFormat", {name: name for name in ("auto", *REPORTERS)}, type=str
-)
-CompareFormat = enum.Enum(  # type: ignore[misc]
-    "CompareFormat", {name: name for name in ("table", "json", "markdown")}, type=str
-)
-StatusChoice = enum.Enum(  # type: ignore[misc]
-    "StatusChoice", {name: name for name in ("consistent", "compatible", "conflict")}, type=str
-)
-SeverityChoice = enum.Enum(  # type: ignore[misc]
-    "SeverityChoice", {name: name for name in ("minor", "major")}, type=str
-)
-ReasonChoice = enum.Enum(  # type: ignore[misc]
-    "ReasonChoice",
-    {
-        name: name
-        for name in (
-            "definition",
-            "unit",
-            "timeframe",
-            "sourcing",
-            "method",
-            "precision",
-            "claim-type",
-            "arithmetic",
-        )
-    },
-    type=str,
-)
-ClaimsFormat = enum.Enum(  # type: ignore[misc]
-    "ClaimsFormat", {name: name for name in ("table", "csv", "json", "markdown")}, type=str
-)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command(fn: F) -> F:
+    """A command of :data:`app` whose function returns its outcome or raises
+    :class:`Refused`, or lets the loader's :class:`InputError` through (reported on standard
+    error); the one place a command's exit code is decided."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> None:
+        from reconcile.intake.problems import InputError
+
+        try:
+            outcome = fn(*args, **kwargs)
+        except Refused as refusal:
+            typer.echo(f"Error: {refusal}", err=True)
+            outcome = ExitCode.INVALID
+        except InputError as err:
+            _problems_to_stderr(err)
+            outcome = ExitCode.INVALID
+        raise typer.Exit(exit_code(outcome))
+
+    app.command(cls=Command)(run)
+    return fn
+
+
+def _choices(registry: str, attribute: str, first: tuple[str, ...] = ()) -> Callable[[Any], Any]:
+    """Choices read from ``reconcile.<registry>.<attribute>`` when first needed."""
+    return Registered(f"reconcile.{registry}", attribute, first).check
+
+
+def _formats(view: str, attribute: str = "RENDERERS") -> Callable[[Any], Any]:
+    """The ``--format`` choices of a view: the names its renderers are registered by."""
+    return _choices(f"views.{view}", attribute)
+
+
+STATUSES = _choices("engine.compare", "STATUSES")
+SEVERITIES = _choices("engine.compare", "SEVERITIES")
 
 # formats read by programs: their summary goes to standard error, keeping standard output clean
 MACHINE_FORMATS = ("parsable", "json", "sarif")
 
 FindingsFormatOption = Annotated[
-    FindingsFormat,
+    str,
     typer.Option(
         "--format",
         "-f",
+        callback=_choices("views.findings", "REPORTERS", ("auto",)),
         help="auto: github in GitHub Actions, text on a terminal, parsable otherwise.",
     ),
 ]
@@ -112,62 +126,47 @@ def main_options(
     """Reconcile numeric claims across documents."""
 
 
-def _fail_on_input(err: Exception) -> NoReturn:
-    """Report input problems on stderr (for commands whose findings are something else)."""
-    from reconcile.intake.problems import InputError
+def _problems_to_stderr(err: Exception) -> None:
+    """Input problems on standard error (for commands whose findings are something else)."""
     from reconcile.views.findings import resolve
+    from reconcile.views.gate import problems_report
 
-    assert isinstance(err, InputError)
-    report = FindingsReport("load", [], err.problems, summary=_problem_summary(err.problems))
+    report = problems_report("load", getattr(err, "problems", []))
     REPORTERS[resolve("auto", sys.stderr)](report, sys.stderr)
-    raise typer.Exit(ExitCode.INVALID)
 
 
-def _problem_summary(problems: Sequence[object]) -> str:
-    files = {getattr(p, "file", "") for p in problems}
-    return f"{count(len(problems), 'problem')} in {count(len(files), 'file')}"
-
-
-@app.command(cls=Command)
+@command
 def validate(
     paths: Paths = None,
-    output_format: FindingsFormatOption = FindingsFormat.auto,  # type: ignore[attr-defined]
-) -> None:
+    output_format: FindingsFormatOption = "auto",
+) -> Outcome:
     """Check figure files: structure, values, dates, references and quotes.
 
     Exit 0 when valid, 2 when not.
     """
     from reconcile.intake.problems import InputError
     from reconcile.model.validate import load
-    from reconcile.outcome import exit_code
     from reconcile.views.findings import resolve
+    from reconcile.views.gate import problems_report, valid_report
 
-    files: list[tuple[str, str]] = []
     try:
         with terminal_steps() as steps:
-            dataset = load(_paths(paths), steps=steps)
-        files = [(f.name, f.sha256) for f in dataset.files]
-        problems = []
-        summary = (
-            f"valid: {count(len(dataset.claims), 'claim')}, "
-            f"{count(len(dataset.sources), 'source')}, {count(len(dataset.origins), 'origin')}, "
-            f"{count(len(dataset.measures), 'measure')} in {count(len(files), 'file')}"
-        )
+            report = valid_report(load(_paths(paths), steps=steps))
     except InputError as err:
-        problems = err.problems
-        summary = _problem_summary(list(problems))
-    chosen = resolve(output_format.value)
-    report = FindingsReport("validate", files, problems, summary=summary)
-    _report(chosen, report)
-    raise typer.Exit(exit_code(invalid=bool(problems)))
+        report = problems_report("validate", err.problems)
+    _report(resolve(output_format), report)
+    return Outcome(invalid=bool(report.findings))
 
 
-@app.command(cls=Command)
+@command
 def compare(
     paths: Paths = None,
     output_format: Annotated[
-        CompareFormat, typer.Option("--format", "-f", help="How to show the comparisons.")
-    ] = CompareFormat.table,  # type: ignore[attr-defined]
+        str,
+        typer.Option(
+            "--format", "-f", callback=_formats("compare"), help="How to show the comparisons."
+        ),
+    ] = "table",
     measure: Annotated[
         list[str] | None,
         typer.Option(
@@ -175,18 +174,25 @@ def compare(
         ),
     ] = None,
     status: Annotated[
-        list[StatusChoice] | None,
-        typer.Option("--status", help="Only comparisons with this status."),
+        list[str] | None,
+        typer.Option("--status", callback=STATUSES, help="Only comparisons with this status."),
     ] = None,
     min_severity: Annotated[
-        SeverityChoice | None,
+        str | None,
         typer.Option(
-            "--min-severity", metavar="SEVERITY", help="Only conflicts at least this severe."
+            "--min-severity",
+            metavar="SEVERITY",
+            callback=SEVERITIES,
+            help="Only conflicts at least this severe.",
         ),
     ] = None,
     reason: Annotated[
-        list[ReasonChoice] | None,
-        typer.Option("--reason", help="Only comparisons for which this reason fires."),
+        list[str] | None,
+        typer.Option(
+            "--reason",
+            callback=_choices("engine.reasons", "REASONS"),
+            help="Only comparisons for which this reason fires.",
+        ),
     ] = None,
 ) -> None:
     """Compare the claims: where documents agree, differ for an exact reason, or conflict.
@@ -194,46 +200,42 @@ def compare(
     A report: exit 0 whatever it finds, 2 on invalid input (`reconcile check` is the gate).
     """
     from reconcile.engine.compare import compare as run_compare
-    from reconcile.intake.problems import InputError
     from reconcile.model.validate import load
     from reconcile.views.compare import RENDERERS as COMPARE_RENDERERS
     from reconcile.views.compare import Selection
 
-    if min_severity is not None and status and "conflict" not in {s.value for s in status}:
-        shown = ", ".join(s.value for s in status)
-        typer.echo(
-            f"Error: --min-severity keeps only conflicts, and --status {shown} keeps none: "
-            "add --status conflict, or leave out one of the two",
-            err=True,
+    if min_severity is not None and status and "conflict" not in status:
+        raise Refused(
+            f"--min-severity keeps only conflicts, and --status {', '.join(status)} keeps "
+            "none: add --status conflict, or leave out one of the two"
         )
-        raise typer.Exit(ExitCode.INVALID)
     with terminal_steps() as steps:
-        try:
-            dataset = load(_paths(paths), steps=steps)
-        except InputError as err:
-            _fail_on_input(err)
+        dataset = load(_paths(paths), steps=steps)
         _check_known("measure", measure or [], dataset.measures)
         result = run_compare(dataset, steps)
     selection = Selection(
         measures=tuple(measure or ()),
-        statuses=tuple(s.value for s in status or ()),
-        min_severity=min_severity.value if min_severity else None,
-        reasons=tuple(r.value for r in reason or ()),
+        statuses=tuple(status or ()),
+        min_severity=min_severity,
+        reasons=tuple(reason or ()),
     )
-    COMPARE_RENDERERS[output_format.value](result, selection, sys.stdout)
+    COMPARE_RENDERERS[output_format](result, selection, sys.stdout)
 
 
-@app.command(cls=Command)
+@command
 def check(
     paths: Paths = None,
-    output_format: FindingsFormatOption = FindingsFormat.auto,  # type: ignore[attr-defined]
+    output_format: FindingsFormatOption = "auto",
     fail_on: Annotated[
-        SeverityChoice,
+        str,
         typer.Option(
-            "--fail-on", metavar="SEVERITY", help="Which unreviewed conflicts fail the check."
+            "--fail-on",
+            metavar="SEVERITY",
+            callback=SEVERITIES,
+            help="Which unreviewed conflicts fail the check.",
         ),
-    ] = SeverityChoice.minor,  # type: ignore[attr-defined]
-) -> None:
+    ] = "minor",
+) -> Outcome:
     """Gate for CI: validate, compare, and hold every conflict against the reviews.
 
     Exit 0 when every conflict at or above --fail-on is reviewed, 1 when a conflict has no
@@ -243,47 +245,21 @@ def check(
     from reconcile.engine.gate import check as run_check
     from reconcile.intake.problems import InputError
     from reconcile.model.validate import load
-    from reconcile.outcome import exit_code
-    from reconcile.views.compare import result_json
     from reconcile.views.findings import resolve
+    from reconcile.views.gate import check_report, problems_report
 
-    chosen = resolve(output_format.value)
+    chosen = resolve(output_format)
     with terminal_steps() as steps:
         try:
             dataset = load(_paths(paths), steps=steps)
         except InputError as err:
-            report = FindingsReport("check", [], err.problems, _problem_summary(err.problems))
-            _report(chosen, report)
-            raise typer.Exit(ExitCode.INVALID) from None
-        gate = run_check(run_compare(dataset, steps, list_consistent=False), fail_on.value, steps)
-    files = [(f.name, f.sha256) for f in dataset.files]
-    extra = {}
-    if chosen == "json":
-        extra = result_json(gate.result)
-        extra.pop("version")
-        extra.pop("files")
-        extra["reviews"] = [
-            {
-                "claims": list(s.review.review.claims),
-                "verdict": s.review.review.verdict,
-                "reason": s.review.review.reason,
-                "state": s.state,
-                "status": s.status,
-                "file": s.review.where.file,
-                "line": dataset.position(s.review.where)[0],
-            }
-            for s in gate.reviews
-        ]
-    conflicts = gate.result.count("conflict")
-    reviewed = sum(1 for c in gate.result.comparisons if c.reviewed)
-    fail = "fails" if gate.failing == 1 else "fail"
-    summary = (
-        f"{count(conflicts, 'conflict')}, {reviewed} reviewed; "
-        f"{count(gate.failing, 'finding')} {fail} the check"
-    )
-    report = FindingsReport("check", files, gate.findings, summary, extra)
-    _report(chosen, report)
-    raise typer.Exit(exit_code(failing=gate.failing))
+            _report(chosen, problems_report("check", err.problems))
+            return Outcome(invalid=True)
+        gate = run_check(
+            run_compare(dataset, steps, list_consistent=False), cast("Severity", fail_on), steps
+        )
+    _report(chosen, check_report(gate, dataset, with_json=chosen == "json"))
+    return Outcome(failing=gate.failing)
 
 
 def _report(chosen: str, report: FindingsReport) -> None:
@@ -297,13 +273,7 @@ def _report(chosen: str, report: FindingsReport) -> None:
         write_step_summary(report, sys.stderr)
 
 
-DiffFormat = enum.Enum(  # type: ignore[misc]
-    "DiffFormat", {name: name for name in ("text", "json", "markdown")}, type=str
-)
-DiffGate = enum.Enum("DiffGate", {"new-conflicts": "new-conflicts"}, type=str)
-
-
-@app.command(cls=Command)
+@command
 def diff(
     paths: Annotated[
         list[Path] | None,
@@ -320,20 +290,24 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        DiffFormat,
+        str,
         typer.Option(
-            "--format", "-f", help="How to show what moved (markdown: for a pull-request comment)."
+            "--format",
+            "-f",
+            callback=_choices("engine.diff", "DIFF_RENDERERS"),
+            help="How to show what moved (markdown: for a pull-request comment).",
         ),
-    ] = DiffFormat.text,  # type: ignore[attr-defined]
+    ] = "text",
     fail_on: Annotated[
-        DiffGate | None,
+        str | None,
         typer.Option(
             "--fail-on",
             metavar="WHAT",
+            callback=Registered(None, first=("new-conflicts",)).check,
             help="Exit 1 when the change brings a conflict that no review covers.",
         ),
     ] = None,
-) -> None:
+) -> Outcome:
     """What moved between two versions: claims added, removed and changed, conflicts that
     appeared or went away, reviews made stale.
 
@@ -342,43 +316,34 @@ def diff(
     """
     from reconcile.engine.diff import DIFF_RENDERERS, GitError, load_revision
     from reconcile.engine.diff import diff as run_diff
-    from reconcile.intake.problems import InputError
     from reconcile.model.validate import load
-    from reconcile.outcome import exit_code
 
     given = list(paths or [])
-    try:
-        if rev is not None:
-            working = given or [DEFAULT_FILE]
+    if rev is not None:
+        working = given or [DEFAULT_FILE]
+        try:
             old = load_revision(rev, working)
-            new = load(working)
-            labels = (rev, "working tree")
-        else:
-            if len(given) != 2:
-                typer.echo(
-                    "Error: give OLD and NEW figure files or folders, or --rev REV [PATHS...]",
-                    err=True,
-                )
-                raise typer.Exit(ExitCode.INVALID)
-            old, new = load([given[0]]), load([given[1]])
-            labels = (str(given[0]), str(given[1]))
-    except GitError as err:
-        typer.echo(f"Error: {err}", err=True)
-        raise typer.Exit(ExitCode.INVALID) from None
-    except InputError as err:
-        _fail_on_input(err)
+        except GitError as err:
+            raise Refused(str(err)) from None
+        new = load(working)
+        labels = (rev, "working tree")
+    else:
+        if len(given) != 2:
+            raise Refused("give OLD and NEW figure files or folders, or --rev REV [PATHS...]")
+        old, new = load([given[0]]), load([given[1]])
+        labels = (str(given[0]), str(given[1]))
     result = run_diff(old, new, old_label=labels[0], new_label=labels[1])
-    DIFF_RENDERERS[output_format.value](result, sys.stdout)
-    failing = result.new_conflicts if fail_on is not None else 0
-    raise typer.Exit(exit_code(failing=failing))
+    DIFF_RENDERERS[output_format](result, sys.stdout)
+    return Outcome(failing=result.new_conflicts if fail_on is not None else 0)
 
 
-@app.command(cls=Command)
+@command
 def claims(
     paths: Paths = None,
     output_format: Annotated[
-        ClaimsFormat, typer.Option("--format", "-f", help="How to show the claims.")
-    ] = ClaimsFormat.table,  # type: ignore[attr-defined]
+        str,
+        typer.Option("--format", "-f", callback=_formats("claims"), help="How to show the claims."),
+    ] = "table",
     measure: Annotated[
         list[str] | None,
         typer.Option("--measure", "-m", metavar="ID", help="Only claims on this measure."),
@@ -389,18 +354,14 @@ def claims(
     ] = None,
 ) -> None:
     """Show every claim as reconcile understood it: low, best and high, hedge, period."""
-    from reconcile.intake.problems import InputError
     from reconcile.model.validate import load
     from reconcile.views.claims import RENDERERS, select
 
-    try:
-        dataset = load(_paths(paths))
-    except InputError as err:
-        _fail_on_input(err)
+    dataset = load(_paths(paths))
     _check_known("measure", measure or [], dataset.measures)
     _check_known("source", source or [], dataset.sources)
     records = select(dataset, measure or [], source or [])
-    RENDERERS[output_format.value](records, dataset, sys.stdout)
+    RENDERERS[output_format](records, dataset, sys.stdout)
 
 
 def _check_known(option: str, given: list[str], known: Mapping[str, object]) -> None:
@@ -408,14 +369,12 @@ def _check_known(option: str, given: list[str], known: Mapping[str, object]) -> 
 
     for name in given:
         if name not in known:
-            typer.echo(
-                f"Error: --{option} {name!r} is not a {option} in the files{suggest(name, known)}",
-                err=True,
+            raise Refused(
+                f"--{option} {name!r} is not a {option} in the files{suggest(name, known)}"
             )
-            raise typer.Exit(ExitCode.INVALID)
 
 
-@app.command(cls=Command)
+@command
 def schema() -> None:
     """Print the JSON Schema of the figure file, generated from the models."""
     from reconcile.model.schema import schema_text
@@ -423,14 +382,6 @@ def schema() -> None:
     sys.stdout.write(schema_text())
 
 
-def _report_choices(registry: str) -> dict[str, str]:
-    from reconcile.views import report
-
-    return {name: name for name in getattr(report, registry)}
-
-
-ReportFormat = enum.Enum("ReportFormat", _report_choices("RENDERERS"), type=str)  # type: ignore[misc]
-ExportFormat = enum.Enum("ExportFormat", _report_choices("EXPORTERS"), type=str)  # type: ignore[misc]
 Output = Annotated[
     Path | None,
     typer.Option(
@@ -452,20 +403,20 @@ def _write_out(text: str, output: Path | None) -> None:
     try:
         write_atomically(output, text)
     except OSError as err:
-        typer.echo(f"Error: cannot write {output}: {err.strerror or err}", err=True)
-        raise typer.Exit(ExitCode.INVALID) from None
+        raise Refused(f"cannot write {output}: {err.strerror or err}") from None
     typer.echo(f"wrote {output}", err=True)
 
 
-@app.command(cls=Command)
+@command
 def report(
     paths: Paths = None,
     output: Output = None,
     output_format: Annotated[
-        ReportFormat | None,
+        str | None,
         typer.Option(
             "--format",
             "-f",
+            callback=_formats("report"),
             help="Default: from the suffix of --output (.html, .md), else markdown.",
             show_default=False,
         ),
@@ -477,53 +428,50 @@ def report(
     with tables in place of charts. Exit 0, or 2 on invalid input (nothing is written).
     """
     from reconcile.engine.compare import compare as run_compare
-    from reconcile.intake.problems import InputError
     from reconcile.model.validate import load
     from reconcile.views.report import RENDERERS as REPORT_RENDERERS
     from reconcile.views.report import SUFFIXES, format_of, write_report
 
     if output_format is not None:
-        chosen = output_format.value
+        chosen = output_format
     elif output is None:
         chosen = "markdown"
     else:
         found = format_of(output)
         if found is None:
             known = ", ".join(s for suffixes in SUFFIXES.values() for s in suffixes)
-            typer.echo(
-                f"Error: cannot tell the format from {output.name!r}: name the file with "
-                f"{known}, or give --format {' or '.join(SUFFIXES)}",
-                err=True,
+            raise Refused(
+                f"cannot tell the format from {output.name!r}: name the file with "
+                f"{known}, or give --format {' or '.join(SUFFIXES)}"
             )
-            raise typer.Exit(ExitCode.INVALID)
         chosen = found
     renderer = REPORT_RENDERERS[chosen]
     with terminal_steps() as steps:
-        try:
-            dataset = load(_paths(paths), steps=steps)
-        except InputError as err:
-            _fail_on_input(err)
-        result = run_compare(dataset, steps)
+        result = run_compare(load(_paths(paths), steps=steps), steps)
         if output is not None:
             try:
                 write_report(renderer, result, output, steps)
             except OSError as err:
-                typer.echo(f"Error: cannot write {output}: {err.strerror or err}", err=True)
-                raise typer.Exit(ExitCode.INVALID) from None
+                raise Refused(f"cannot write {output}: {err.strerror or err}") from None
     if output is None:  # once the bar is gone: standard output may be the same terminal
         renderer(result, sys.stdout)
         return
     typer.echo(f"wrote {output}", err=True)
 
 
-@app.command(cls=Command)
+@command
 def export(
     paths: Paths = None,
     output: Output = None,
     output_format: Annotated[
-        ExportFormat,
-        typer.Option("--format", "-f", help="claimreview: schema.org ClaimReview JSON-LD."),
-    ] = ExportFormat.claimreview,  # type: ignore[attr-defined]
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            callback=_formats("report", "EXPORTERS"),
+            help="claimreview: schema.org ClaimReview JSON-LD.",
+        ),
+    ] = "claimreview",
 ) -> None:
     """Data for other tools: ClaimReview JSON-LD for each review with a rating.
 
@@ -533,29 +481,17 @@ def export(
     import io
 
     from reconcile.engine.compare import compare as run_compare
-    from reconcile.intake.problems import InputError
     from reconcile.model.validate import load
     from reconcile.views.report import EXPORTERS
 
-    try:
-        dataset = load(_paths(paths))
-    except InputError as err:
-        _fail_on_input(err)
+    dataset = load(_paths(paths))
     buffer = io.StringIO()
-    try:
-        summary = EXPORTERS[output_format.value](run_compare(dataset), buffer)
-    except InputError as err:
-        _fail_on_input(err)
+    summary = EXPORTERS[output_format](run_compare(dataset), buffer)
     _write_out(buffer.getvalue(), output)
     typer.echo(summary, err=True)
 
 
-ExtractFormat = enum.Enum(  # type: ignore[misc]
-    "ExtractFormat", {name: name for name in ("yaml", "table")}, type=str
-)
-
-
-@app.command(cls=Command)
+@command
 def extract(
     document: Annotated[
         Path, typer.Argument(help="The article: plain text, Markdown or HTML.", show_default=False)
@@ -578,11 +514,14 @@ def extract(
         ),
     ] = None,
     output_format: Annotated[
-        ExtractFormat,
+        str,
         typer.Option(
-            "--format", "-f", help="yaml: claim stubs; table: a table to review them first."
+            "--format",
+            "-f",
+            callback=_choices("extract.run", "FORMATS"),
+            help="yaml: claim stubs; table: a table to review them first.",
         ),
-    ] = ExtractFormat.yaml,  # type: ignore[attr-defined]
+    ] = "yaml",
     standalone: Annotated[
         bool,
         typer.Option("--standalone", help="Write the source too, so the file stands on its own."),
@@ -593,7 +532,7 @@ def extract(
             "--save-text", metavar="FILE", help="Save the text read from an HTML page to this file."
         ),
     ] = None,
-) -> None:
+) -> ExitCode:
     """Propose a claim stub for every figure in an article, with its quote and guesses.
 
     Each stub has an empty measure, so it fails validation until a person has curated it.
@@ -606,11 +545,11 @@ def extract(
         source=source,
         output=output,
         append=append,
-        format=output_format.value,
+        format=output_format,
         standalone=standalone,
         save_text=save_text,
     )
-    raise typer.Exit(execute(options, sys.stdout, sys.stderr))
+    return ExitCode(execute(options, sys.stdout, sys.stderr))
 
 
 def _leave(code: int) -> NoReturn:

@@ -53,6 +53,11 @@ def _value(value: Any) -> str:
 
 
 def _choices(param: Any) -> list[str]:
+    from reconcile.cli.choices import registered
+
+    choice = registered(param.callback)
+    if choice is not None:
+        return list(choice.choices)
     descriptor = getattr(param, "type_descriptor", None)
     found = getattr(descriptor, "choices", None) or getattr(
         getattr(param, "type", None), "choices", None

@@ -145,15 +145,19 @@ class CompareResult:
 
         return comparisons_frame(self, self.conflicts)
 
+    @property
+    def summary(self) -> str:
+        """The counts in one line: claims, comparisons and each status."""
+        return (
+            f"{len(self.dataset.claims)} claims, {sum(map(self.count, STATUSES))} comparisons: "
+            + ", ".join(f"{self.count(s)} {s}" for s in STATUSES)
+        )
+
     def _repr_html_(self) -> str:
         """In a notebook: the counts, then a table of the conflicts."""
         from reconcile.engine.frames import html_table
 
-        caption = (
-            f"{len(self.dataset.claims)} claims, {sum(map(self.count, STATUSES))} comparisons: "
-            + ", ".join(f"{self.count(s)} {s}" for s in STATUSES)
-        )
-        return html_table(caption, self.conflicts_frame(), "No conflicts.")
+        return html_table(self.summary, self.conflicts_frame(), "No conflicts.")
 
 
 # --- which claims are compared ------------------------------------------------------------

@@ -18,10 +18,9 @@ from reconcile.model.rows import (
     claim_json_keys,
     period_text,
 )
-from reconcile.views.jsonout import write_json
+from reconcile.views.jsonout import JSON_VERSION, write_json
 from reconcile.words import count
 
-JSON_VERSION = 1
 TABLE_COLUMNS = (
     "id",
     "measure",

@@ -19,13 +19,11 @@ from reconcile.engine.reasons import UNEXPLAINED, Reason
 from reconcile.engine.subjects import fmt
 from reconcile.model.rows import number
 from reconcile.views.claims import markdown_cell, markdown_table
-from reconcile.views.jsonout import write_json
+from reconcile.views.jsonout import JSON_VERSION, write_json
 from reconcile.words import count
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-JSON_VERSION = 1
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any, Protocol, TextIO
 
-from reconcile.views.jsonout import write_json
-
-JSON_VERSION = 1
+from reconcile.views.jsonout import JSON_VERSION, write_json
 
 
 class Finding(Protocol):

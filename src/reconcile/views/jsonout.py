@@ -15,6 +15,11 @@ from typing import Any, TextIO
 
 import orjson
 
+JSON_VERSION = 1
+"""The version of the layout every JSON document starts with (docs/output.md): raised when a
+document of any command changes in a way that a program reading the old layout would
+misread."""
+
 # orjson refuses integers beyond 64 bits and strings that are not whole characters (a file
 # name of bytes that are not UTF-8 holds such halves); the standard library writes them, in
 # the same layout, and the stream's own error handler decides what becomes of the halves

@@ -1,6 +1,8 @@
 """Reasons: why two figures differ, one module per reason code.
 
-Each module opens with its ``CODE`` and ``TITLE``, an ``Options`` model with the weights it
+Each public module of this package is a reason, found by listing the package and ranked in
+the order of :data:`~reconcile.model.entries.ReasonCode`, the codes a review may name. Each
+module opens with its ``CODE`` and ``TITLE``, an ``Options`` model with the weights it
 uses, and one pure function ``evaluate(subject, options)`` that returns :class:`Evidence`
 (a score from 0 to 1 and one sentence that cites the fields it rests on) or ``None`` when the
 reason does not fire. Reasons never print; the engine attaches the code and ranks them. The
@@ -15,23 +17,17 @@ as ``evaluate(subject, facts=...)``; called on its own, a reason looks them up i
 
 from __future__ import annotations
 
+import importlib
 import operator
+import pkgutil
+from collections.abc import Iterable, Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
+from typing import TYPE_CHECKING, NamedTuple, Protocol, cast, get_args
 
-from reconcile.engine.reasons import (
-    arithmetic,
-    claim_type,
-    definition,
-    method,
-    precision,
-    sourcing,
-    timeframe,
-    unit,
-)
 from reconcile.engine.reasons._evidence import LIKELY, Evidence
 from reconcile.engine.reasons._facts import Sides, ids, sides
 from reconcile.engine.subjects import fmt
+from reconcile.model.entries import ReasonCode
 
 if TYPE_CHECKING:
     from reconcile.engine.subjects import Subject
@@ -55,16 +51,32 @@ class Reason(NamedTuple):
     explanation: str
 
 
-_MODULES: tuple[ModuleType, ...] = (
-    definition,
-    unit,
-    timeframe,
-    sourcing,
-    method,
-    precision,
-    claim_type,
-    arithmetic,
-)
+def in_order(modules: Iterable[ModuleType], codes: Sequence[str]) -> tuple[ModuleType, ...]:
+    """The reason modules in the order of ``codes`` (the codes the figure file's reviews may
+    name, :data:`reconcile.model.entries.ReasonCode`): one module for each code, no other."""
+    found: dict[str, ModuleType] = {}
+    for module in modules:
+        code = cast(str, module.CODE)
+        if code in found:
+            raise ImportError(f"reasons {found[code].__name__} and {module.__name__} share {code}")
+        found[code] = module
+    unknown = sorted(set(found) - set(codes))
+    missing = [code for code in codes if code not in found]
+    if unknown:
+        raise ImportError(f"reason code {', '.join(unknown)} is not a ReasonCode of the format")
+    if missing:
+        raise ImportError(f"no reason module has the code {', '.join(missing)}")
+    return tuple(found[code] for code in codes)
+
+
+def _discover() -> tuple[ModuleType, ...]:
+    """Every public module of this package is a reason."""
+    names = sorted(info.name for info in pkgutil.iter_modules(__path__) if info.name[0] != "_")
+    modules = [importlib.import_module(f"{__name__}.{name}") for name in names]
+    return in_order(modules, get_args(ReasonCode))
+
+
+_MODULES = _discover()
 REASONS: dict[str, ReasonModule] = {cast(str, m.CODE): cast(ReasonModule, m) for m in _MODULES}
 _EVALUATE = tuple((code, module.evaluate) for code, module in REASONS.items())
 _SCORE = operator.attrgetter("score")
