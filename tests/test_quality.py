@@ -71,4 +71,3 @@ def test_an_import_from_the_engine_into_the_views_breaks_the_layers(tmp_path: Pa
     assert result.returncode == 1
     assert "reconcile.engine is not allowed to import reconcile.views" in result.stdout
     assert "reconcile.engine.pairing -> reconcile.views.terminal" in result.stdout
-

@@ -210,37 +210,36 @@ class _RowBuffer:
         return self.text.removesuffix("\r\n") + "\n"
 
 
-# What GitHub's renderer would act on, as character references: HTML, table pipes, code,
-# emphasis, links, escapes, strike-through (one tilde or two), maths and headings.
-_INERT = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        "|": "&#124;",
-        "`": "&#96;",
-        "*": "&#42;",
-        "_": "&#95;",
-        "[": "&#91;",
-        "]": "&#93;",
-        "\\": "&#92;",
-        "~": "&#126;",
-        "$": "&#36;",
-        "#": "&#35;",
-    }
-)
+# What GitHub's renderer would read as markup is escaped with a backslash: table pipes,
+# code, emphasis, links, escapes, strike-through, maths and elements always; an underscore
+# only where it could open or close emphasis (not inside a word, as in "sum_of"); "&" only
+# where it would start a character reference, "#" only where GitHub would link an issue,
+# and the marks of a list, a quote or a heading only at the start.
+_ALWAYS = re.compile(r"[\\|`*\[\]~$<]")
+_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_ENTITY = re.compile(r"&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+_ISSUE = re.compile(r"#(?=[0-9])")
+_LINE_START = re.compile(r"^(?:>|[-+](?=\s|$)|#(?=#{0,5}(?:\s|$)))")
+_ORDERED = re.compile(r"^([0-9]{1,9})(?=[.)](?:\s|$))")
 # What GitHub turns into links of its own: "www." and "scheme://" addresses lose the
 # character that makes them one; after an "@" (e-mail addresses, "mailto:", mentions) a word
 # joiner, which shows as nothing, keeps the next word from joining it.
 _AUTOLINK = re.compile(r"(?i:(?<=www)\.)|:(?=//)|@")
-_UNLINKED = {".": "&#46;", ":": "&#58;", "@": "@&#8288;"}
+_UNLINKED = {".": "\\.", ":": "\\:", "@": "@\u2060"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return "\\" + match.group()
 
 
 def markdown_cell(value: Any) -> str:
-    """Text made inert Markdown on one line, for a table cell, a heading or a paragraph:
-    every character GitHub's renderer would read as markup is a character reference, no
-    address becomes a link, and line breaks are spaces."""
-    text = " ".join(_cell(value).split()).translate(_INERT)
+    """Text as inert Markdown on one line, for a table cell, a heading or a paragraph: each
+    character GitHub's renderer would read as markup is escaped with a backslash where it
+    would be read so, no address becomes a link, and line breaks are spaces."""
+    text = " ".join(_cell(value).split())
+    for pattern in (_ALWAYS, _UNDERSCORE, _ENTITY, _ISSUE, _LINE_START):
+        text = pattern.sub(_escaped, text)
+    text = _ORDERED.sub(r"\1\\", text)
     return _AUTOLINK.sub(lambda m: _UNLINKED[m.group()], text)
 
 
