@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.engine.diff import GitError, diff, load_revision
+from reconcile.engine.diff import diff, load_revision
 from reconcile.intake.problems import InputError
+from reconcile.intake.revisions import GitError
 from reconcile.model.validate import load
 
 FIGURES = textwrap.dedent(

@@ -19,7 +19,6 @@ import pytest
 
 from reconcile.engine.diff import (
     CLAIM_FIELDS,
-    DIFF_RENDERERS,
     ClaimChange,
     ComparisonChange,
     DiffResult,
@@ -32,6 +31,7 @@ from reconcile.intake.values import parse_value
 from reconcile.model.dataset import Dataset
 from reconcile.model.entries import Claim
 from reconcile.model.validate import build
+from reconcile.views.diff import RENDERERS, summary_line
 
 HEAD = textwrap.dedent(
     """\
@@ -137,7 +137,7 @@ def comparison(result: DiffResult, *claims: str) -> ComparisonChange:
 
 def rendered(result: DiffResult, name: str) -> str:
     stream = io.StringIO()
-    DIFF_RENDERERS[name](result, stream)
+    RENDERERS[name](result, stream)
     return stream.getvalue()
 
 
@@ -539,13 +539,11 @@ def test_json(result: DiffResult) -> None:
 
 def test_renderers_are_deterministic(result: DiffResult) -> None:
     again = diff(dataset(OLD), dataset(NEW), old_label="HEAD~1", new_label="working tree")
-    for name in DIFF_RENDERERS:
+    for name in RENDERERS:
         assert rendered(again, name) == rendered(result, name)
 
 
 def test_the_summary_writes_large_counts_with_thousands_separators() -> None:
-    from reconcile.engine.diff import summary_line
-
     # 1,200 more claims that each sell 1,000 tickets: each conflicts with the courier's 1,500
     extra = "".join(
         f"  - {{id: extra-{i:04d}, measure: tickets, value: '1,000', source: herald}}\n"

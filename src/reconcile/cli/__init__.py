@@ -294,7 +294,7 @@ def diff(
         typer.Option(
             "--format",
             "-f",
-            callback=_choices("engine.diff", "DIFF_RENDERERS"),
+            callback=_formats("diff"),
             help="How to show what moved (markdown: for a pull-request comment).",
         ),
     ] = "text",
@@ -314,9 +314,11 @@ def diff(
     Exit 0, or 1 with --fail-on new-conflicts when a conflict appeared that no review covers;
     2 on invalid input.
     """
-    from reconcile.engine.diff import DIFF_RENDERERS, GitError, load_revision
     from reconcile.engine.diff import diff as run_diff
+    from reconcile.engine.diff import load_revision
+    from reconcile.intake.revisions import GitError
     from reconcile.model.validate import load
+    from reconcile.views.diff import RENDERERS
 
     given = list(paths or [])
     if rev is not None:
@@ -333,7 +335,7 @@ def diff(
         old, new = load([given[0]]), load([given[1]])
         labels = (str(given[0]), str(given[1]))
     result = run_diff(old, new, old_label=labels[0], new_label=labels[1])
-    DIFF_RENDERERS[output_format](result, sys.stdout)
+    RENDERERS[output_format](result, sys.stdout)
     return Outcome(failing=result.new_conflicts if fail_on is not None else 0)
 
 

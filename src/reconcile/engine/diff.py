@@ -14,8 +14,9 @@ give the same output whatever the order of the claims in the files:
 - reviews made stale: reviews that covered a conflict in the old version and, in the new one,
   cover a comparison that is no longer a conflict, or claims that are no longer compared.
 
-The old version is usually a git revision: :func:`load_revision` reads the figure files as
-they were at a revision without touching the working tree.
+The old version is usually a git revision: :func:`load_revision` builds it from the figure
+files as they were at a revision (read by :mod:`reconcile.intake.revisions`, without touching
+the working tree).
 
 How a value moves
 -----------------
@@ -38,246 +39,48 @@ the midpoint of the interval when both are bounded, else on the end both state (
 old figure (``null`` when the old one is 0, or when the two shapes share no point to measure
 on, such as "at least 600" against "up to 500").
 
-JSON output, version 1
-----------------------
-
-``{"version": 1, "old": SIDE, "new": SIDE, "summary": {...}, "claims_added": [...],
-"claims_removed": [...], "claims_changed": [...], "comparisons_changed": [...],
-"reviews_made_stale": [...]}`` where
-
-- ``SIDE`` is ``{"label", "files": [{"path", "sha256"}], "summary"}``, the summary being the
-  counts of ``reconcile compare --format json`` for that version;
-- ``summary`` counts ``conflicts_appeared``, ``conflicts_resolved``, ``status_changed``,
-  ``claims_changed``, ``claims_added``, ``claims_removed`` and ``reviews_made_stale``;
-- ``claims_added`` and ``claims_removed`` hold claims as ``reconcile claims --format json``
-  shows them (the added from the new version, the removed from the old);
-- ``claims_changed`` holds ``{"id", "fields": [{"field", "old", "new"}], "value"}``, where
-  ``old`` and ``new`` are the field as text (``null`` when not set) and ``value`` is ``null``
-  when the value did not change, else ``{"old": INTERVAL, "new": INTERVAL, "direction",
-  "basis", "move", "relative"}``; an ``INTERVAL`` is ``{"text", "low", "best", "high"}``
-  (``high`` is ``null`` when unbounded, ``best`` when not stated), ``basis`` is ``best``,
-  ``midpoint``, ``low``, ``high`` or ``null`` (and then ``move`` and ``relative`` are too);
-- ``comparisons_changed`` holds ``{"claims", "kind", "change", "old", "new"}``: ``change`` is
-  ``appeared``, ``resolved`` or ``changed``; ``old`` and ``new`` are ``null`` where the claims
-  were not compared, else ``{"status", "severity", "gap": {"absolute", "relative"} | null,
-  "likely_reason", "reviewed"}``. For a pair, ``claims`` are sorted; for a broad claim against
-  its parts, or a derived claim against its inputs, that claim comes first;
-- ``reviews_made_stale`` holds ``{"claims", "verdict", "reason", "state", "status", "file",
-  "line"}``: ``state`` is ``stale`` (``status`` is what the comparison is now) or
-  ``unmatched`` (the claims are no longer compared; ``status`` is ``null``); ``file`` and
-  ``line`` are where the review is in the new version.
+How it is shown (text, Markdown, JSON) is :mod:`reconcile.views.diff`.
 """
 
 from __future__ import annotations
 
-import errno
-import os
-import subprocess
-from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
-from typing import Any, Literal, TextIO
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
 
 from reconcile.engine.compare import SEVERITIES, STATUSES, CompareResult, Comparison, compare
 from reconcile.engine.gate import check
 from reconcile.engine.subjects import Kind, Severity, Status, fmt, interval_text
-from reconcile.intake import loader
 from reconcile.intake.dates import PartialDate
-from reconcile.intake.loader import FigureText
-from reconcile.intake.problems import InputError, Problem
+from reconcile.intake.problems import InputError
+from reconcile.intake.revisions import read_revision
 from reconcile.intake.values import Quantity
 from reconcile.model.dataset import Dataset
 from reconcile.model.entries import Claim, Derived, Period
-from reconcile.model.rows import claim_json, number, period_range
+from reconcile.model.rows import number, period_range
 from reconcile.model.validate import build
-from reconcile.views.claims import markdown_cell, markdown_table
-from reconcile.views.compare import summary_counts
-from reconcile.views.jsonout import write_json
-from reconcile.words import count
-
-JSON_VERSION = 1
 
 Direction = Literal["up", "down", "wider", "narrower", "shifted"]
 Basis = Literal["best", "midpoint", "low", "high"]
 Change = Literal["appeared", "resolved", "changed"]
 
 
-# --- reading a git revision -------------------------------------------------------------
-
-
-class GitError(Exception):
-    """A git problem in plain words (not a repository, unknown revision, path absent at the
-    revision)."""
-
-
-# git's own environment that would point it at another repository than the path's
-_GIT_LOCATION = ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_INDEX_FILE", "GIT_PREFIX")
-
-
-def _git(args: Sequence[str]) -> subprocess.CompletedProcess[bytes]:
-    env = {k: v for k, v in os.environ.items() if k not in _GIT_LOCATION}
-    env.update({"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0"})
-    try:
-        return subprocess.run(["git", *args], capture_output=True, env=env, check=False)
-    except FileNotFoundError:
-        raise GitError("git is not installed (or not on PATH)") from None
-    except OSError as err:
-        raise GitError(f"git could not be run: {err.strerror}") from None
-
-
-def _first_line(raw: bytes) -> str:
-    lines = os.fsdecode(raw).strip().splitlines()
-    return lines[0].removeprefix("fatal: ") if lines else "no message"
-
-
-@dataclass
-class _Revision:
-    """One revision, read in whichever repositories the paths lie in (each resolved once)."""
-
-    rev: str
-    base: Path
-    _tops: dict[Path, Path] = field(default_factory=dict)
-    _commits: dict[Path, str] = field(default_factory=dict)
-
-    def locate(self, path: Path, shown: str) -> tuple[Path, str, str]:
-        """The repository, the commit and the repository-relative path of ``path``."""
-        try:
-            absolute = (self.base / path).resolve()
-        except (OSError, RuntimeError):  # a link loop
-            raise GitError(f"{shown}: cannot be resolved (a symbolic link loop?)") from None
-        probe = absolute
-        while not probe.is_dir() and probe.parent != probe:
-            probe = probe.parent  # a path deleted since: ask in the nearest folder that exists
-        top = self._tops.get(probe)
-        if top is None:
-            run = _git(["-C", str(probe), "rev-parse", "--show-toplevel"])
-            if run.returncode != 0:
-                message = _first_line(run.stderr)
-                if "not a git repository" in message:
-                    raise GitError(f"{shown!r} is not inside a git repository")
-                raise GitError(f"git cannot read the repository of {shown!r}: {message}")
-            top = Path(os.fsdecode(run.stdout.rstrip(b"\r\n"))).resolve()
-            self._tops[probe] = top
-        try:
-            relative = absolute.relative_to(top)
-        except ValueError:
-            raise GitError(f"{shown!r} is not inside a git repository") from None
-        posix = PurePosixPath(relative).as_posix()
-        return top, self._commit(top), "" if posix == "." else posix
-
-    def _commit(self, top: Path) -> str:
-        if top not in self._commits:
-            run = _git(
-                [
-                    "-C",
-                    str(top),
-                    "rev-parse",
-                    "--verify",
-                    "--quiet",
-                    "--end-of-options",
-                    f"{self.rev}^{{commit}}",
-                ]
-            )
-            if run.returncode != 0 or not self.rev:
-                raise GitError(f"unknown revision {self.rev!r}")
-            self._commits[top] = run.stdout.decode("ascii").strip()
-        return self._commits[top]
-
-    def kind(self, top: Path, commit: str, relative: str) -> str | None:
-        run = _git(["-C", str(top), "cat-file", "-t", f"{commit}:{relative}"])
-        return run.stdout.decode("ascii").strip() if run.returncode == 0 else None
-
-    def blob(self, top: Path, commit: str, relative: str) -> bytes | None:
-        run = _git(["-C", str(top), "cat-file", "blob", f"{commit}:{relative}"])
-        return run.stdout if run.returncode == 0 else None
-
-    def files_in(self, top: Path, commit: str, relative: str) -> list[str]:
-        """Blobs under a folder at the commit, relative to the folder, sorted."""
-        spec = [relative] if relative else []
-        run = _git(["-C", str(top), "ls-tree", "-r", "-z", "--full-tree", commit, "--", *spec])
-        if run.returncode != 0:
-            raise GitError(f"git cannot list {relative or '.'!r}: {_first_line(run.stderr)}")
-        prefix = f"{relative}/" if relative else ""
-        found = []
-        for entry in run.stdout.split(b"\0"):
-            meta, _, name = entry.partition(b"\t")
-            parts = meta.split()
-            if len(parts) != 3 or parts[1] != b"blob" or parts[0] == b"120000":
-                continue  # trees, submodules and symbolic links are not figure files
-            path = os.fsdecode(name)
-            if path.startswith(prefix):
-                found.append(path[len(prefix) :])
-        return sorted(found)
-
-    def read_source(self, path: Path) -> bytes:
-        """A source text at the revision, for quote checks (``OSError`` when absent)."""
-        try:
-            top, commit, relative = self.locate(path, str(path))
-        except GitError as err:
-            raise OSError(errno.ENOENT, str(err)) from None
-        raw = self.blob(top, commit, relative)
-        if raw is None:
-            raise FileNotFoundError(errno.ENOENT, f"does not exist at revision {self.rev}")
-        return raw
-
-
-def _may_be_figure(name: str) -> bool:
-    """Like the loader's discovery: a .yaml/.yml file, in no hidden folder."""
-    path = PurePosixPath(name)
-    return path.suffix in loader.FIGURE_SUFFIXES and not any(
-        part.startswith(".") for part in path.parts
-    )
-
-
 def load_revision(rev: str, paths: Sequence[Path], cwd: Path | None = None) -> Dataset:
-    """The figure files at PATHS as they were at git revision REV, read with
-    ``git cat-file blob REV:relpath`` (never touching the working tree); folders listed with
-    ``git ls-tree -r REV -- relpath`` and filtered like loader.discover does (.yaml/.yml with a
-    top-level key of a figure file). File names in the Dataset are the same as the working paths
-    the user gave (so lines are comparable), and source texts for quote checks are read at the
-    same revision (pass read_source to validate.build).
+    """The figure files at PATHS as they were at git revision REV
+    (:func:`reconcile.intake.revisions.read_revision`), validated as one Dataset; source texts
+    for quote checks are read at the same revision.
 
     Raises GitError (not a repository; unknown revision; a path absent at that revision) or
     InputError (the old file is invalid: its problems, with a message that says at which
     revision)."""
-    revision = _Revision(rev, cwd if cwd is not None else Path.cwd())
-    named: dict[str, bytes] = {}
-    problems: list[Problem] = []
-    for path in paths:
-        top, commit, relative = revision.locate(path, str(path))
-        kind = revision.kind(top, commit, relative)
-        if kind == "blob":
-            raw = revision.blob(top, commit, relative)
-            if raw is not None:
-                named.setdefault(str(path), raw)
-                continue
-        if kind == "tree":
-            inside = []
-            for name in filter(_may_be_figure, revision.files_in(top, commit, relative)):
-                raw = revision.blob(top, commit, f"{relative}/{name}" if relative else name)
-                if raw is not None and loader.has_figure_key(raw):
-                    inside.append((str(path / name), raw))
-            if not inside:
-                problems.append(loader.empty_folder(str(path)))
-            for name, raw in inside:
-                named.setdefault(name, raw)
-            continue
-        raise GitError(f"{path} does not exist at revision {rev}")
-    texts: list[FigureText] = []
-    for name, raw in named.items():
-        try:
-            texts.append(loader.read_text(name, raw))
-        except InputError as err:
-            problems.extend(err.problems)
+    files = read_revision(rev, paths, cwd)
     try:
-        return build(texts, problems, read_source=revision.read_source)
+        return build(files.texts, files.problems, read_source=files.read_source)
     except InputError as err:
         raise InputError(
             [replace(p, message=f"at revision {rev}: {p.message}") for p in err.problems]
         ) from None
-
-
-# --- what changed -----------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -684,220 +487,3 @@ def diff(
         old_label=old_label,
         new_label=new_label,
     )
-
-
-# --- showing it -------------------------------------------------------------------------
-
-
-def summary_line(result: DiffResult) -> str:
-    """'1 conflict appeared, 0 resolved, 1 status changed; 2 claims changed, ...'."""
-    n = result.counts()
-    return (
-        f"{count(n['conflicts_appeared'], 'conflict')} appeared, "
-        f"{n['conflicts_resolved']:,} resolved, {n['status_changed']:,} changed status; "
-        f"{count(n['claims_changed'], 'claim')} changed, {n['claims_added']:,} added, "
-        f"{n['claims_removed']:,} removed; "
-        f"{count(n['reviews_made_stale'], 'review')} made stale"
-    )
-
-
-def _title(result: DiffResult) -> str:
-    lead = "Figures changed" if result.changed else "No figure changed"
-    return f"{lead}: {result.old_label} → {result.new_label}"
-
-
-def _before_words(c: ComparisonChange, added: Collection[str] = ()) -> str:
-    if c.old is not None:
-        return c.old.words()
-    return _absent(c, added, "added") or "not compared"
-
-
-def _after_words(c: ComparisonChange, removed: Collection[str] = ()) -> str:
-    if c.new is not None:
-        return c.new.words()
-    return _absent(c, removed, "removed") or "not compared"
-
-
-def _absent(c: ComparisonChange, claims: Collection[str], done: str) -> str:
-    """Why a side has no comparison: a claim of it was added or removed (the words), if so."""
-    gone = [i for i in c.claims if i in claims]
-    return f"not compared: {', '.join(gone)} {done}" if gone else ""
-
-
-def _claim_row(dataset: Dataset, claim_id: str) -> list[str]:
-    claim = dataset.claims[claim_id].claim
-    return [claim.id, claim.measure, Interval.of(claim.value).words(), claim.source]
-
-
-def _change_rows(result: DiffResult) -> list[list[str]]:
-    rows = []
-    for change in result.claims_changed:
-        for f in change.fields:
-            if f.field == "value" and change.value is not None:
-                old, new = change.value.old.words(), change.value.new.words()
-                move = change.value.words()
-            else:
-                old, new, move = f.old or "", f.new or "", ""
-            rows.append([change.id, f.field, old, new, move])
-    return rows
-
-
-def _sections(result: DiffResult) -> list[tuple[str, list[str], list[list[str]]]]:
-    """Every non-empty section: its heading, its column names and its rows."""
-    sections = [
-        (
-            "Conflicts that appeared",
-            ["claims", "severity", "gap", "likely reason", "before"],
-            [
-                [
-                    c.claims_words(),
-                    (c.new.severity or "") if c.new else "",
-                    c.new.gap_words() if c.new else "",
-                    (c.new.likely_reason or "") if c.new else "",
-                    _before_words(c, result.claims_added),
-                ]
-                for c in result.appeared
-            ],
-        ),
-        (
-            "Conflicts resolved",
-            ["claims", "was", "now"],
-            [
-                [c.claims_words(), _before_words(c), _after_words(c, result.claims_removed)]
-                for c in result.resolved
-            ],
-        ),
-        (
-            "Status changed",
-            ["claims", "old", "new"],
-            [[c.claims_words(), _before_words(c), _after_words(c)] for c in result.status_changed],
-        ),
-        ("Claims changed", ["claim", "field", "old", "new", "move"], _change_rows(result)),
-        (
-            "Claims added",
-            ["claim", "measure", "value", "source"],
-            [_claim_row(result.new.dataset, i) for i in result.claims_added],
-        ),
-        (
-            "Claims removed",
-            ["claim", "measure", "value", "source"],
-            [_claim_row(result.old.dataset, i) for i in result.claims_removed],
-        ),
-        (
-            "Reviews made stale",
-            ["claims", "verdict", "reason", "now"],
-            [
-                [", ".join(r.claims), r.verdict, r.reason, r.now_words()]
-                for r in result.reviews_made_stale
-            ],
-        ),
-    ]
-    return [s for s in sections if s[2]]
-
-
-def render_markdown(result: DiffResult, stream: TextIO) -> None:
-    """A pull-request comment: heading, summary, then one table per non-empty section."""
-    out = [f"## {markdown_cell(_title(result))}", "", markdown_cell(summary_line(result)) + "."]
-    for heading, header, rows in _sections(result):
-        out += ["", f"### {heading}", "", markdown_table(header, rows).rstrip("\n")]
-    stream.write("\n".join(out) + "\n")
-
-
-_TEXT_LINES: dict[str, Callable[[list[str]], str]] = {
-    "Conflicts that appeared": lambda r: (
-        f"{r[0]}: {r[1]} conflict"
-        + (f", gap {r[2]}" if r[2] else "")
-        + (f", likely {r[3]}" if r[3] else "")
-        + f" (before: {r[4]})"
-    ),
-    "Conflicts resolved": lambda r: f"{r[0]}: was {r[1]}, now {r[2]}",
-    "Status changed": lambda r: f"{r[0]}: {r[1]} → {r[2]}",
-    "Claims changed": lambda r: (
-        f"{r[0]}  {r[1]}: {r[2] or '(not set)'} → {r[3] or '(not set)'}"
-        + (f"  [{r[4]}]" if r[4] else "")
-    ),
-    "Claims added": lambda r: f"{r[0]}  {r[1]}: {r[2]} ({r[3]})",
-    "Claims removed": lambda r: f"{r[0]}  {r[1]}: {r[2]} ({r[3]})",
-    "Reviews made stale": lambda r: f"{r[0]} ({r[1]}, {r[2]}): now {r[3]}",
-}
-
-
-def render_text(result: DiffResult, stream: TextIO) -> None:
-    """The terminal view: the same sections as the Markdown one, a line per row."""
-    from rich.markup import escape
-
-    from reconcile.views.terminal import console as terminal
-
-    with terminal(stream) as console:
-        console.print(f"[bold]{escape(_title(result))}[/]")
-        console.print(escape(summary_line(result)))
-        for heading, _header, rows in _sections(result):
-            console.print()
-            style = "bold red" if heading == "Conflicts that appeared" else "bold"
-            console.print(f"[{style}]{escape(heading)}[/]")
-            for row in rows:
-                console.print(f"  {escape(_TEXT_LINES[heading](row))}")
-
-
-def result_json(result: DiffResult) -> dict[str, Any]:
-    def side(compared: CompareResult, label: str) -> dict[str, Any]:
-        return {
-            "label": label,
-            "files": [{"path": f.name, "sha256": f.sha256} for f in compared.dataset.files],
-            "summary": summary_counts(compared),
-        }
-
-    def claims(compared: CompareResult, ids: Iterable[str]) -> list[dict[str, Any]]:
-        dataset = compared.dataset
-        return [claim_json(dataset.claims[i], dataset) for i in ids]
-
-    return {
-        "version": JSON_VERSION,
-        "old": side(result.old, result.old_label),
-        "new": side(result.new, result.new_label),
-        "summary": result.counts(),
-        "claims_added": claims(result.new, result.claims_added),
-        "claims_removed": claims(result.old, result.claims_removed),
-        "claims_changed": [
-            {
-                "id": c.id,
-                "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in c.fields],
-                "value": c.value.json() if c.value is not None else None,
-            }
-            for c in result.claims_changed
-        ],
-        "comparisons_changed": [
-            {
-                "claims": list(c.claims),
-                "kind": c.kind,
-                "change": c.change,
-                "old": c.old.json() if c.old is not None else None,
-                "new": c.new.json() if c.new is not None else None,
-            }
-            for c in result.comparisons_changed
-        ],
-        "reviews_made_stale": [
-            {
-                "claims": list(r.claims),
-                "verdict": r.verdict,
-                "reason": r.reason,
-                "state": r.state,
-                "status": r.status,
-                "file": r.file,
-                "line": r.line,
-            }
-            for r in result.reviews_made_stale
-        ],
-    }
-
-
-def render_json(result: DiffResult, stream: TextIO) -> None:
-    write_json(result_json(result), stream)
-
-
-DiffRenderer = Callable[[DiffResult, TextIO], None]
-DIFF_RENDERERS: dict[str, DiffRenderer] = {
-    "text": render_text,
-    "json": render_json,
-    "markdown": render_markdown,
-}
