@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple, Protocol, cast, get_args
 
-from reconcile.engine.reasons._evidence import LIKELY, Evidence
+from reconcile.engine.reasons._evidence import BRIEF_WORDS, LIKELY, Evidence
 from reconcile.engine.reasons._facts import Sides, ids, sides
 from reconcile.engine.subjects import fmt
 from reconcile.model.entries import ReasonCode
@@ -49,6 +49,12 @@ class Reason(NamedTuple):
     code: str
     score: float
     explanation: str
+    brief: str = ""  # the fact it adds, in one short sentence (the explanation when empty)
+
+    @property
+    def short(self) -> str:
+        """The reason in one sentence of at most :data:`BRIEF_WORDS` words when it has one."""
+        return self.brief or self.explanation
 
 
 def in_order(modules: Iterable[ModuleType], codes: Sequence[str]) -> tuple[ModuleType, ...]:
@@ -89,7 +95,9 @@ def evaluate_all(subject: Subject) -> tuple[Reason, ...]:
     for code, evaluate in _EVALUATE:
         evidence = evaluate(subject, facts=facts)
         if evidence is not None:
-            fired.append(Reason(code, round(evidence.score, 3), evidence.explanation))
+            fired.append(
+                Reason(code, round(evidence.score, 3), evidence.explanation, evidence.brief)
+            )
     fired.sort(key=_SCORE, reverse=True)  # a stable sort: ties stay in registry order
     return tuple(fired)
 
@@ -151,6 +159,7 @@ def unexplained(subject: Subject, reasons: tuple[Reason, ...]) -> str:
 
 
 __all__ = [
+    "BRIEF_WORDS",
     "LIKELY",
     "REASONS",
     "UNEXPLAINED",
