@@ -111,7 +111,7 @@ def test_nothing_is_struck_linked_or_made_an_element(
     page = render(document)
     tags = {tag for tag, _ in page.tags}
     assert tags <= {"h1", "h2", "h3", "p", "ul", "ol", "li", "table", "thead", "tbody", "tr",
-                    "th", "td", "strong", "em", "a"}, tags  # fmt: skip
+                    "th", "td", "strong", "em", "a", "br"}, tags  # fmt: skip
     assert "del" not in tags
     links = [attrs.get("href") for tag, attrs in page.tags if tag == "a"]
     assert links == ([SOURCE_LINK] if name == "report" else [])

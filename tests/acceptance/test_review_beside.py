@@ -77,7 +77,9 @@ def test_compare_text_shows_the_review_under_the_likely_reason(run, tmp_path: Pa
     result = run("compare", str(write(tmp_path, "method")))
     assert result.exit_code == 0
     lines = [line.strip() for line in result.stdout.splitlines()]
-    likely = next(i for i, line in enumerate(lines) if line.startswith("likely reason: sourcing"))
+    gist = next(i for i, line in enumerate(lines) if "likely reason: sourcing." in line)
+    likely = next(i for i, line in enumerate(lines) if line.startswith("- sourcing:"))
+    assert gist < likely
     review = next(i for i, line in enumerate(lines) if line.startswith("reviewed 2025-06-02:"))
     assert review > likely
     words = " ".join(lines[review:])

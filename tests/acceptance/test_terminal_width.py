@@ -132,8 +132,10 @@ def test_a_wide_terminal_shows_every_column() -> None:
 def test_compare_lines_wrap_under_themselves(width: int) -> None:
     lines = on_terminal(width, "compare", str(BUNDLED))
     _fits(lines, width)
-    blocks = "\n".join(lines).strip("\n").split("\n\n")[1:]  # one block a measure, after the counts
-    assert len(blocks) == 15
+    # the conflicts first, then one block a measure, after the counts
+    blocks = "\n".join(lines).strip("\n").split("\n\n")[1:]
+    assert len(blocks) == 16
+    assert blocks[0].startswith("Conflicts, those that need a person first")
     for block in blocks:
         heading, *rest = block.split("\n")
         while not heading.endswith("─"):  # a long heading wraps, its rule after its end
@@ -152,7 +154,18 @@ def test_compare_lines_wrap_under_themselves(width: int) -> None:
 
 # --- --help -------------------------------------------------------------------------------
 
-_COMMANDS = ("", "validate", "compare", "check", "diff", "claims", "report", "export", "extract")
+_COMMANDS = (
+    "",
+    "validate",
+    "compare",
+    "explain",
+    "check",
+    "diff",
+    "claims",
+    "report",
+    "export",
+    "extract",
+)
 
 
 def _commands() -> dict[str, object]:

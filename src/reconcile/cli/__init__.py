@@ -194,6 +194,15 @@ def compare(
             help="Only comparisons for which this reason fires.",
         ),
     ] = None,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            callback=_formats("compare", "ORDERS"),
+            help="attention: conflicts that need a person first; measure: measure by measure. "
+            "JSON keeps the engine's order.",
+        ),
+    ] = "attention",
 ) -> None:
     """Compare the claims: where documents agree, differ for an exact reason, or conflict.
 
@@ -218,8 +227,62 @@ def compare(
         statuses=tuple(status or ()),
         min_severity=min_severity,
         reasons=tuple(reason or ()),
+        order=sort,
     )
     COMPARE_RENDERERS[output_format](result, selection, sys.stdout)
+
+
+@command
+def explain(
+    ids: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="CLAIM",
+            help="The claims of one comparison: one claim shows every comparison it is in.",
+            show_default=False,
+        ),
+    ],
+    files: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--file",
+            "-F",
+            metavar="PATH",
+            help="A figure file or folder of them. Default: data/figures.yaml in this folder.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Tell one comparison's whole story: both claims with their quotes, dates and sources,
+    every reason with its evidence, and the review.
+
+    A report: exit 0, 2 on invalid input or claims that are not compared.
+    """
+    from reconcile.engine.compare import compare as run_compare
+    from reconcile.model.validate import load, suggest
+    from reconcile.views.story import write_stories
+
+    with terminal_steps() as steps:
+        dataset = load(_paths(files), steps=steps)
+        for name in ids:
+            if name not in dataset.claims:
+                raise Refused(
+                    f"{name!r} is not a claim in the files{suggest(name, dataset.claims)}"
+                )
+        result = run_compare(dataset, steps)
+    wanted = set(ids)
+    found = [c for c in result.comparisons if wanted <= set(c.claims)]
+    exact = [c for c in found if set(c.claims) == wanted]
+    if not found:
+        raise Refused(
+            f"{' and '.join(ids)} are not compared with each other: they are on measures that "
+            "the file does not relate, or for places or times that differ; "
+            "reconcile compare lists the comparisons"
+            if len(ids) > 1
+            else f"{ids[0]} is in no comparison: no other claim states its measure for its "
+            "place and time"
+        )
+    write_stories(exact or found, dataset, sys.stdout)
 
 
 @command

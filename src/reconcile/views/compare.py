@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
+from reconcile.engine.attention import in_attention_order
 from reconcile.engine.compare import SEVERITIES, CompareResult, Comparison, MeasureSummary
 from reconcile.engine.gate import beside
 from reconcile.engine.pairing import Spread
@@ -20,6 +21,7 @@ from reconcile.engine.subjects import fmt
 from reconcile.model.rows import number
 from reconcile.views.claims import markdown_cell, markdown_table
 from reconcile.views.jsonout import JSON_VERSION, write_json
+from reconcile.views.story import further, headline
 from reconcile.words import count
 
 if TYPE_CHECKING:
@@ -34,6 +36,7 @@ class Selection:
     statuses: tuple[str, ...] = ()
     min_severity: str | None = None
     reasons: tuple[str, ...] = ()
+    order: str = "attention"  # a key of ORDERS: how the views a person reads list conflicts
 
     def keeps(self, comparison: Comparison) -> bool:
         if self.measures and not set(comparison.measures) & set(self.measures):
@@ -247,11 +250,14 @@ class _Lines:
         pieces: tuple[Piece, ...] = (),
         style: str | None = None,
         indent: int = 0,
+        hang: int = 0,
     ) -> None:
+        """A line at ``indent``; the lines it wraps into ``hang`` cells further in."""
         if self.plain and plain.isprintable():
-            lead = " " * indent
-            lines = self.wrap(plain, self.width - indent)
-            self.pending.extend(f"{lead}{line}\n" for line in lines)
+            lead, more = " " * indent, " " * (indent + hang)
+            lines = self.wrap(plain, self.width - indent - hang)
+            self.pending.append(f"{lead}{lines[0]}\n")
+            self.pending.extend(f"{more}{line}\n" for line in lines[1:])
             if len(self.pending) > 4096:
                 self.flush()
             return
@@ -260,7 +266,11 @@ class _Lines:
 
         self.flush()
         shown = Text.assemble(*pieces) if pieces else Text(plain)
-        self.console.print(Padding(shown, (0, 0, 0, indent)) if indent else shown, style=style)
+        if not hang:
+            self.console.print(Padding(shown, (0, 0, 0, indent)) if indent else shown, style=style)
+            return
+        for i, line in enumerate(shown.wrap(self.console, self.width - indent - hang)):
+            self.console.print(Padding(line, (0, 0, 0, indent + (hang if i else 0))), style=style)
 
     def blank(self) -> None:
         if self.plain:
@@ -322,6 +332,15 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
                 numbers[4],
             ),
         )
+        numbers_of = _numbered(result, selection)
+        if selection.order == "attention" and numbers_of:
+            out.blank()
+            heading = "Conflicts, those that need a person first"
+            out.rule(heading, ((heading, "bold"),))
+            for c, n in numbers_of.items():
+                _conflict_block(out, result, c, n)
+            hint = "reconcile explain CLAIM CLAIM tells the whole story of one comparison"
+            out.write(hint, style="dim", indent=2)
         for m, comparisons in _grouped(result, selection):
             out.blank()
             out.rule(f"{m.id}: {m.label}", ((m.id, "bold"), f": {m.label}"))
@@ -329,40 +348,57 @@ def render_table(result: CompareResult, selection: Selection, stream: TextIO) ->
             if m.summarised:
                 out.write("consistent pairs are counted, not listed", style="dim", indent=2)
             for c in comparisons:
-                tag = c.status.upper() + (f" ({c.severity})" if c.severity else "")
-                marks = "".join(
-                    f" [{flag}]"
-                    for flag, on in (("reviewed", c.reviewed), ("deprecated", c.deprecated))
-                    if on
-                )
-                reasons = c.evaluate()  # not kept: a large view is never held whole
-                rest = f"{marks}  {_sides(result, c)}"
-                out.write(f"{tag}{rest}", ((tag, _STATUS_STYLE[c.status]), rest), indent=2)
-                if c.status != "conflict":
-                    if reasons:
-                        codes = ", ".join(r.code for r in reasons)
-                        out.write(f"reasons: {codes}", style="dim", indent=6)
-                    _review_line(out, c, None)
+                if c.status == "conflict" and selection.order == "attention":
+                    _listed_line(out, result, c, f"  (conflict {numbers_of[c]} above)")
                     continue
-                if c.gap is not None:
-                    gap = f"gap {fmt(c.gap.absolute)} ({c.gap.relative:.1%})"
-                    out.write(gap, style="dim", indent=6)
-                likely = c.likely(reasons)
-                if likely is not None and likely.code == UNEXPLAINED:
-                    lead, words = f"{UNEXPLAINED}:", f" {likely.explanation}"
-                    out.write(lead + words, ((lead, "bold"), words), indent=6)
-                for r in reasons:
-                    top = r is likely
-                    lead = f"{'likely reason' if top else 'also'}: {r.code}"
-                    words = f" ({r.score:.2f}) {r.explanation}"
-                    out.write(
-                        lead + words,
-                        ((lead, "bold"), words),
-                        style=None if top else "dim",
-                        indent=6,
-                    )
-                _review_line(out, c, likely)
+                if c.status == "conflict":
+                    _conflict_block(out, result, c, None)
+                    continue
+                reasons = c.evaluate()  # not kept: a large view is never held whole
+                _listed_line(out, result, c, "")
+                if reasons:
+                    codes = ", ".join(r.code for r in reasons)
+                    out.write(f"reasons: {codes}", style="dim", indent=6)
+                _review_line(out, c, None)
         out.flush()
+
+
+def _numbered(result: CompareResult, selection: Selection) -> dict[Comparison, int]:
+    """The conflicts shown, numbered in attention order (empty in measure order)."""
+    if selection.order != "attention":
+        return {}
+    conflicts = (c for c in _selected(result, selection) if c.status == "conflict")
+    ordered = in_attention_order(conflicts, result.dataset)
+    return {c: n for n, c in enumerate(ordered, 1)}
+
+
+def _listed_line(out: _Lines, result: CompareResult, c: Comparison, after: str) -> None:
+    """A comparison in one line: its status, its marks and its two sides."""
+    tag = c.status.upper() + (f" ({c.severity})" if c.severity else "")
+    marks = "".join(
+        f" [{flag}]" for flag, on in (("reviewed", c.reviewed), ("deprecated", c.deprecated)) if on
+    )
+    rest = f"{marks}  {_sides(result, c)}{after}"
+    out.write(f"{tag}{rest}", ((tag, _STATUS_STYLE[c.status]), rest), indent=2)
+
+
+def _conflict_block(out: _Lines, result: CompareResult, c: Comparison, n: int | None) -> None:
+    """A conflict's headline (who says what, the spread, the likely reason, the verdict)
+    and each of its reasons in one short sentence."""
+    reasons = c.evaluate()  # not kept: a large view is never held whole
+    head = headline(c, result.dataset, reasons)
+    lead = f"{n}. " if n is not None else ""
+    tag = f"{lead}{head.tag}"
+    marks = " [deprecated]" if c.deprecated else ""
+    about = f"{marks}  {head.about}" if n is not None else f"{marks}  {' · '.join(c.claims)}"
+    out.write(f"{tag}{about}", ((tag, _STATUS_STYLE[c.status]), about), indent=2)
+    for line in (head.says, head.against):
+        out.write(line, indent=6, hang=2)
+    out.write(head.gist, ((head.gist, "bold"),), indent=6, hang=2)
+    for code, words in further(c, reasons):
+        lead = f"- {code}: "
+        out.write(f"{lead}{words}", ((lead, "bold"), words), style="dim", indent=6, hang=2)
+    _review_line(out, c, c.likely(reasons))
 
 
 def _review_line(out: _Lines, c: Comparison, likely: Reason | None) -> None:
@@ -371,7 +407,7 @@ def _review_line(out: _Lines, c: Comparison, likely: Reason | None) -> None:
     if shown is None:
         return
     lead, rest = shown.words().split(":", 1)
-    out.write(f"{lead}:{rest}", ((f"{lead}:", "bold"), rest), indent=6)
+    out.write(f"{lead}:{rest}", ((f"{lead}:", "bold"), rest), indent=6, hang=2)
 
 
 def render_markdown(result: CompareResult, selection: Selection, stream: TextIO) -> None:
@@ -388,6 +424,24 @@ def _markdown(result: CompareResult, selection: Selection) -> Iterator[str]:
         f"{count(counts['conflict'], 'conflict')} ({counts['major']} major, "
         f"{counts['minor']} minor; {counts['reviewed']} reviewed)."
     )
+    numbers_of = _numbered(result, selection)
+    if numbers_of:
+        yield from ("", "## Conflicts, those that need a person first", "")
+        for c, n in numbers_of.items():
+            reasons = c.evaluate()
+            head = headline(c, result.dataset, reasons)
+            yield f"{n}. **{markdown_cell(head.tag)}**: {markdown_cell(head.about)}\\"
+            yield f"   {markdown_cell(head.says)}\\"
+            yield f"   {markdown_cell(head.against)}\\"
+            yield f"   {markdown_cell(head.gist)}"
+            yield ""
+            for code, words in further(c, reasons):
+                yield f"   - **{markdown_cell(code)}**: {markdown_cell(words)}"
+            review = beside(c, result.dataset, c.likely(reasons)) if c.reviewed else None
+            if review is not None:
+                yield ""
+                yield f"   {markdown_cell(review.words())}"
+            yield ""
     for m, comparisons in _grouped(result, selection):
         yield from ("", f"## {markdown_cell(m.id)}: {markdown_cell(m.label)}", "")
         yield markdown_cell(_measure_line(m))
@@ -396,12 +450,17 @@ def _markdown(result: CompareResult, selection: Selection) -> Iterator[str]:
             for c in comparisons:
                 reasons = c.evaluate()  # not kept: a large report is written measure by measure
                 likely = c.likely(reasons)
+                shown = (
+                    f"see conflict {numbers_of[c]} above"
+                    if c in numbers_of
+                    else "; ".join(f"{r.code} ({r.score:.2f}): {r.short}" for r in reasons)
+                )
                 rows.append(
                     [
                         c.status + (f" ({c.severity})" if c.severity else ""),
                         _sides(result, c),
                         likely.code if likely else "",
-                        "; ".join(f"{r.code} ({r.score:.2f}): {r.explanation}" for r in reasons),
+                        shown,
                     ]
                 )
             yield from ("", markdown_table(["status", "claims", "likely reason", "reasons"], rows))
@@ -429,6 +488,13 @@ def _write_joined(pieces: Iterable[str], stream: TextIO, chunk: int = 1 << 20) -
     ready.append("\n")
     stream.write("".join(ready))
 
+
+ORDERS: dict[str, str] = {
+    "attention": "conflicts that need a person first, then each measure",
+    "measure": "each measure in turn, its conflicts among its comparisons",
+}
+"""How the table and Markdown views list conflicts (``--sort``); JSON keeps the engine's
+order."""
 
 Renderer = Callable[[CompareResult, Selection, TextIO], None]
 RENDERERS: dict[str, Renderer] = {

@@ -1,0 +1,130 @@
+"""Attention order: unreviewed conflicts, then those a review left open, then the settled
+ones, then the rest; within a group major before minor and the furthest apart first, as a
+ratio of the whole ranges."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import reconcile
+from reconcile.engine.attention import GROUPS, Ratio, group, in_attention_order, ratio
+from tests.conftest import BUNDLED
+
+
+def _conflicts(path: Path) -> list[tuple[str, ...]]:
+    dataset = reconcile.load(path)
+    result = reconcile.compare(dataset)
+    ordered = in_attention_order(result.comparisons, dataset)
+    return [c.claims for c in ordered if c.status == "conflict"]
+
+
+def test_on_the_bundled_file_the_disputed_conflict_comes_first() -> None:
+    dataset = reconcile.load(BUNDLED)
+    ordered = in_attention_order(reconcile.compare(dataset).comparisons, dataset)
+    first = ordered[0]
+    assert first.claims == ("tass-left-service", "aj-awol-total", "aj-desertion-total")
+    assert GROUPS[group(first, dataset)] == "open"
+    # the other six conflicts are reviewed explained, and come before every other comparison
+    assert [GROUPS[group(c, dataset)] for c in ordered[1:7]] == ["settled"] * 6
+    assert {c.status for c in ordered[7:]} <= {"consistent", "compatible"}
+
+
+def test_the_ratio_runs_over_the_whole_ranges() -> None:
+    dataset = reconcile.load(BUNDLED)
+    (disputed,) = [c for c in reconcile.compare(dataset).comparisons if len(c.claims) == 3
+                   and c.claims[0] == "tass-left-service"]  # fmt: skip
+    found = ratio(disputed.subject)
+    assert found is not None
+    # 300,000 to 500,000 against 235,000 + 51,300 to 54,000 ("nearly 54,000")
+    assert found.low == pytest.approx(300_000 / 289_000)
+    assert found.high == pytest.approx(500_000 / 286_300)
+    assert found.higher == 0
+    assert found.words() == "1.04 to 1.75 times"
+
+
+@pytest.mark.parametrize(
+    ("found", "words"),
+    [
+        (Ratio(2.0, 2.0, 1), "2.00 times"),
+        (Ratio(1.5, math.inf, 1), "at least 1.50 times"),
+        (Ratio(1.04, 1.746, 0), "1.04 to 1.75 times"),
+        (Ratio(150.0, 1200.0, 0), "150 to 1,200 times"),
+    ],
+)
+def test_a_ratio_in_words(found: Ratio, words: str) -> None:
+    assert found.words() == words
+
+
+def _file(tmp_path: Path, claims: str, reviews: str = "") -> Path:
+    path = tmp_path / "figures.yaml"
+    path.write_text(
+        textwrap.dedent(
+            """\
+            version: 1
+            sources:
+              herald: {title: "Herald story", outlet: "Herald", kind: news}
+              courier: {title: "Courier story", outlet: "Courier", kind: news}
+            measures:
+              crowd: {label: "People at the rally", unit: persons}
+              march: {label: "People on the march", unit: persons}
+              toll: {label: "Deaths", unit: persons}
+            claims:
+            """
+        )
+        + textwrap.indent(textwrap.dedent(claims), "  ")
+        + (f"reviews:\n{textwrap.indent(textwrap.dedent(reviews), '  ')}" if reviews else ""),
+        encoding="utf-8",
+    )
+    return path
+
+
+CLAIMS = """\
+- {id: crowd-a, measure: crowd, value: "1,000", source: herald}
+- {id: crowd-b, measure: crowd, value: "9,000", source: courier}
+- {id: march-a, measure: march, value: "1,000", source: herald}
+- {id: march-b, measure: march, value: "1,500", source: courier}
+- {id: toll-a, measure: toll, value: "100", source: herald}
+- {id: toll-b, measure: toll, value: "400", source: courier}
+"""
+
+
+def test_unreviewed_before_open_before_settled(tmp_path: Path) -> None:
+    reviews = """\
+    - {claims: [crowd-a, crowd-b], verdict: explained, reason: sourcing}
+    - {claims: [march-a, march-b], verdict: source-error, reason: sourcing}
+    """
+    order = _conflicts(_file(tmp_path, CLAIMS, reviews))
+    # toll (4 times) is unreviewed; march (1.5 times) is open; crowd (9 times) is settled
+    assert order == [("toll-a", "toll-b"), ("march-a", "march-b"), ("crowd-a", "crowd-b")]
+
+
+def test_within_a_group_the_furthest_apart_first(tmp_path: Path) -> None:
+    order = _conflicts(_file(tmp_path, CLAIMS))
+    assert order == [("crowd-a", "crowd-b"), ("toll-a", "toll-b"), ("march-a", "march-b")]
+
+
+def test_overlapping_or_zero_sides_have_no_ratio(tmp_path: Path) -> None:
+    claims = """\
+    - {id: toll-a, measure: toll, value: "up to 100", source: herald}
+    - {id: toll-b, measure: toll, value: "400", source: courier}
+    """
+    dataset = reconcile.load(_file(tmp_path, claims))
+    (conflict,) = reconcile.compare(dataset).conflicts
+    found = ratio(conflict.subject)
+    assert found is not None and found.low == 4.0 and math.isinf(found.high)
+    assert found.far == 4.0  # an unbounded ratio ranks by its nearest edges
+    assert found.words() == "at least 4.00 times"
+
+
+def test_legal_ranges_that_overlap_have_no_ratio() -> None:
+    dataset = reconcile.load(BUNDLED)
+    (penalty,) = [
+        c
+        for c in reconcile.compare(dataset).conflicts
+        if c.claims == ("aj-desertion-penalty", "tass-desertion-penalty")
+    ]
+    assert ratio(penalty.subject) is None  # 5 to 12 years against 5 to 10 years
