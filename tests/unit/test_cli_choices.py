@@ -57,8 +57,8 @@ def test_a_renderer_added_to_a_registry_becomes_a_choice(
 ) -> None:
     """The choice is the registry's: a new renderer is offered, and runs, with no CLI edit."""
 
-    def render_lines(result, selection, stream) -> None:  # type: ignore[no-untyped-def]
-        stream.write(f"{len(result.comparisons)} comparisons\n")
+    def render_lines(shown, stream) -> None:  # type: ignore[no-untyped-def]
+        stream.write(f"{len(shown.result.comparisons)} comparisons\n")
 
     monkeypatch.setitem(COMPARE_RENDERERS, "lines", render_lines)
     done = run("compare", "--format", "lines")

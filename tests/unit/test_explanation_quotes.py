@@ -12,7 +12,7 @@ from reconcile.engine.compare import compare
 from reconcile.engine.gate import check
 from reconcile.engine.subjects import quoted
 from reconcile.model.validate import load
-from reconcile.views.compare import Selection, render_json
+from reconcile.views.compare import Listing, render_json
 from tests.conftest import CASES
 
 HOSTILE = CASES / "report" / "hostile.yaml"
@@ -35,7 +35,7 @@ def test_quoted_keeps_the_text_as_written(text: str, shown: str) -> None:
 def test_the_json_and_the_gate_quote_labels_and_values_as_written() -> None:
     result = compare(load([HOSTILE]))
     stream = io.StringIO()
-    render_json(result, Selection(), stream)
+    render_json(Listing(result), stream)
     explanations = [
         r["explanation"] for c in json.loads(stream.getvalue())["comparisons"] for r in c["reasons"]
     ]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from reconcile.intake.loader import read_text
 from reconcile.model.validate import build, load
-from reconcile.views.claims import TABLE_COLUMNS, TABLE_WIDTH, render_table, table_row
+from reconcile.views.claims import TABLE_COLUMNS, TABLE_WIDTH, ClaimList, render_table, table_row
 from reconcile.views.terminal import console, plain_table
 from tests.conftest import BUNDLED, CASES, ROOT
 
@@ -111,7 +111,7 @@ def test_a_table_too_wide_for_the_pipe_is_left_to_rich(tmp_path: Path) -> None:
     assert plain_table("t", ["a", "b"], rows, TABLE_WIDTH) is None
     dataset = load([BUNDLED])
     stream = io.StringIO()
-    render_table(list(dataset.claims.values()), dataset, stream)
+    render_table(ClaimList(dataset, list(dataset.claims.values())), stream)
     assert stream.getvalue().startswith("20 claims\n┏")
 
 
@@ -124,5 +124,5 @@ def test_brackets_in_a_cell_are_shown_as_written(tmp_path: Path) -> None:
     )
     dataset = build([read_text("brackets.yaml", text.encode())])
     stream = io.StringIO()
-    render_table(list(dataset.claims.values()), dataset, stream)
+    render_table(ClaimList(dataset, list(dataset.claims.values())), stream)
     assert "[/b] people" in stream.getvalue()

@@ -11,7 +11,7 @@ import pytest
 
 from reconcile.engine import compare as engine
 from reconcile.model import validate
-from reconcile.views.compare import Selection, render_table
+from reconcile.views.compare import Listing, render_table
 
 FIGURES = r"""version: 1
 topic: "Sales :fire: [bold]up[/] \\ down"
@@ -34,7 +34,7 @@ class _Terminal(io.StringIO):
 def _shown(stream: io.StringIO, tmp_path: Path) -> str:
     path = tmp_path / "figures.yaml"
     path.write_text(FIGURES, encoding="utf-8")
-    render_table(engine.compare(validate.load([path])), Selection(), stream)
+    render_table(Listing(engine.compare(validate.load([path]))), stream)
     return re.sub(r"\x1b\[[0-9;]*m", "", stream.getvalue())  # colours off
 
 

@@ -211,7 +211,7 @@ def compare(
     from reconcile.engine.compare import compare as run_compare
     from reconcile.model.validate import load
     from reconcile.views.compare import RENDERERS as COMPARE_RENDERERS
-    from reconcile.views.compare import Selection
+    from reconcile.views.compare import Listing, Selection
 
     if min_severity is not None and status and "conflict" not in status:
         raise Refused(
@@ -229,7 +229,7 @@ def compare(
         reasons=tuple(reason or ()),
         order=sort,
     )
-    COMPARE_RENDERERS[output_format](result, selection, sys.stdout)
+    COMPARE_RENDERERS[output_format](Listing(result, selection), sys.stdout)
 
 
 @command
@@ -425,8 +425,7 @@ def claims(
     dataset = load(_paths(paths))
     _check_known("measure", measure or [], dataset.measures)
     _check_known("source", source or [], dataset.sources)
-    records = select(dataset, measure or [], source or [])
-    RENDERERS[output_format](records, dataset, sys.stdout)
+    RENDERERS[output_format](select(dataset, measure or [], source or []), sys.stdout)
 
 
 def _check_known(option: str, given: list[str], known: Mapping[str, object]) -> None:

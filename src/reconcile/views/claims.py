@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from reconcile.model.dataset import ClaimRecord, Dataset
@@ -40,16 +41,29 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "�
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 
 
+@dataclass(frozen=True)
+class ClaimList:
+    """The claims a view shows, in file order, with the dataset they come from."""
+
+    dataset: Dataset
+    records: Sequence[ClaimRecord]
+
+
 def select(
     dataset: Dataset, measures: Sequence[str] = (), sources: Sequence[str] = ()
-) -> list[ClaimRecord]:
+) -> ClaimList:
+    """The claims of a dataset, in file order, on these measures and from these sources
+    (every one when none is given)."""
     records = sorted(dataset.claims.values(), key=lambda r: r.order)
-    return [
-        r
-        for r in records
-        if (not measures or r.claim.measure in measures)
-        and (not sources or r.claim.source in sources)
-    ]
+    return ClaimList(
+        dataset,
+        [
+            r
+            for r in records
+            if (not measures or r.claim.measure in measures)
+            and (not sources or r.claim.source in sources)
+        ],
+    )
 
 
 def _cell(value: Any) -> str:
@@ -104,7 +118,8 @@ def fit_columns(
     return kept, given_up
 
 
-def render_table(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
+def render_table(shown: ClaimList, stream: TextIO) -> None:
+    records, dataset = shown.records, shown.dataset
     from reconcile.views.terminal import console, is_piped, plain_table
 
     title = count(len(records), "claim")
@@ -177,7 +192,8 @@ def safe_csv_cell(value: Any) -> Any:
     return "".join(pieces)
 
 
-def render_csv(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
+def render_csv(shown: ClaimList, stream: TextIO) -> None:
+    records, dataset = shown.records, shown.dataset
     """The claims as CSV, lines ending in ``\n``; a cell that holds a line break (a carriage
     return too) is quoted, so every reader sees one row a claim."""
     buffer = _RowBuffer()
@@ -249,17 +265,20 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
+def render_markdown(shown: ClaimList, stream: TextIO) -> None:
+    records, dataset = shown.records, shown.dataset
     rows = [table_row(record, dataset) for record in records]
     stream.write(markdown_table(TABLE_COLUMNS, rows))
 
 
-def render_json(records: Sequence[ClaimRecord], dataset: Dataset, stream: TextIO) -> None:
+def render_json(shown: ClaimList, stream: TextIO) -> None:
+    records, dataset = shown.records, shown.dataset
     document = {"version": JSON_VERSION, "claims": [claim_json(r, dataset) for r in records]}
     write_json(document, stream)
 
 
-RENDERERS: dict[str, Callable[[Sequence[ClaimRecord], Dataset, TextIO], None]] = {
+Renderer = Callable[[ClaimList, TextIO], None]
+RENDERERS: dict[str, Renderer] = {
     "table": render_table,
     "csv": render_csv,
     "json": render_json,

@@ -54,6 +54,14 @@ class Selection:
         return not self.measures or summary.id in self.measures
 
 
+@dataclass(frozen=True)
+class Listing:
+    """A comparison result as the user asked to see it: what every renderer takes."""
+
+    result: CompareResult
+    selection: Selection = Selection()
+
+
 def _selected(result: CompareResult, selection: Selection) -> list[Comparison]:
     return [c for c in result.comparisons if selection.keeps(c)]
 
@@ -152,8 +160,8 @@ def result_json(result: CompareResult, selection: Selection = Selection()) -> di
     }
 
 
-def render_json(result: CompareResult, selection: Selection, stream: TextIO) -> None:
-    write_json(result_json(result, selection), stream)
+def render_json(shown: Listing, stream: TextIO) -> None:
+    write_json(result_json(shown.result, shown.selection), stream)
 
 
 def _figure_words(result: CompareResult, claim_id: str) -> str:
@@ -304,7 +312,8 @@ class _Lines:
             self.pending = []
 
 
-def render_table(result: CompareResult, selection: Selection, stream: TextIO) -> None:
+def render_table(shown: Listing, stream: TextIO) -> None:
+    result, selection = shown.result, shown.selection
     from reconcile.views.terminal import console as terminal
 
     with terminal(stream) as console:
@@ -410,8 +419,8 @@ def _review_line(out: _Lines, c: Comparison, likely: Reason | None) -> None:
     out.write(f"{lead}:{rest}", ((f"{lead}:", "bold"), rest), indent=6, hang=2)
 
 
-def render_markdown(result: CompareResult, selection: Selection, stream: TextIO) -> None:
-    _write_joined(_markdown(result, selection), stream)
+def render_markdown(shown: Listing, stream: TextIO) -> None:
+    _write_joined(_markdown(shown.result, shown.selection), stream)
 
 
 def _markdown(result: CompareResult, selection: Selection) -> Iterator[str]:
@@ -496,7 +505,7 @@ ORDERS: dict[str, str] = {
 """How the table and Markdown views list conflicts (``--sort``); JSON keeps the engine's
 order."""
 
-Renderer = Callable[[CompareResult, Selection, TextIO], None]
+Renderer = Callable[[Listing, TextIO], None]
 RENDERERS: dict[str, Renderer] = {
     "table": render_table,
     "json": render_json,
