@@ -74,7 +74,7 @@ class Chart:
 def chart(result: CompareResult, measure: str) -> Chart:
     """The range chart of one measure, as the HTML report draws it: one row a claim."""
     from reconcile.views.report.charts import chart_html, chart_style
-    from reconcile.views.report.content import measure_section
+    from reconcile.views.report.measures import measure_section
 
     if measure not in result.dataset.measures:
         raise KeyError(f"{measure!r} is not a measure in the files")

@@ -12,7 +12,8 @@ import pytest
 
 from reconcile.engine.compare import CompareResult
 from reconcile.views.report.charts import chart_html, limits, ticks
-from reconcile.views.report.content import MeasureSection, build
+from reconcile.views.report.content import build
+from reconcile.views.report.rows import MeasureSection
 from tests.conftest import BUNDLED, ROOT
 from tests.unit.report.conftest import SHAPES
 

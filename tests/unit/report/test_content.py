@@ -7,15 +7,10 @@ import math
 import pytest
 
 from reconcile.engine.compare import CompareResult
-from reconcile.views.report.content import (
-    NO_PARTY,
-    NO_PARTY_COLOUR,
-    PALETTE,
-    ChartRow,
-    build,
-    party_colours,
-    safe_url,
-)
+from reconcile.views.report.content import build
+from reconcile.views.report.names import safe_url
+from reconcile.views.report.parties import NO_PARTY, NO_PARTY_COLOUR, PALETTE, party_colours
+from reconcile.views.report.rows import ChartRow
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ states is drawn in full colour; a part that only a hedge ("about", "nearly", "te
 thousands") or an unstated bound ("up to") allows is drawn faded; an end with no bound is an
 arrow to the edge of the chart. A diamond marks the figure as stated. Figures computed from
 other claims (the sum of a measure's parts, a derived share) are drawn as dashed outlines.
-Colour is the party of the figure's origin, from :mod:`reconcile.views.report.content`.
+Colour is the party of the figure's origin, from :mod:`reconcile.views.report.parties`.
 
 A chart is plain HTML: each row's words (the figure as written, its source and date, the
 claim id) are text, and its bar is a few empty elements placed along the row in percent of
@@ -27,7 +27,7 @@ from importlib import resources
 from markupsafe import escape
 
 from reconcile.engine.subjects import fmt
-from reconcile.views.report.content import ChartRow, MeasureSection
+from reconcile.views.report.rows import ChartRow, MeasureSection
 
 FADED = 0.3  # opacity of a hedged or unstated stretch
 EDGE = 0.8  # opacity of its outline

@@ -30,7 +30,8 @@ from reconcile.intake.problems import InputError, Problem
 from reconcile.model.dataset import Dataset, Located, ReviewRecord
 from reconcile.model.entries import SUMMARY_LENGTH, Claim, Rating
 from reconcile.model.rows import number
-from reconcile.views.report.content import safe_url, sides_text, who
+from reconcile.views.report.comparisons import sides_text
+from reconcile.views.report.names import safe_url, who
 from reconcile.words import count
 
 # origin kinds that are people; every other kind (expert included: a laboratory, an

@@ -3,7 +3,7 @@
 The page is a Jinja2 template shipped with the package (``templates/report.html.j2``),
 rendered with autoescaping on: every text from the figure file goes through HTML escaping,
 and a source address becomes a link only when it is a plain http(s) address
-(:func:`reconcile.views.report.content.safe_url`). The charts are HTML drawn by CSS
+(:func:`reconcile.views.report.names.safe_url`). The charts are HTML drawn by CSS
 (:mod:`reconcile.views.report.charts`), the styles are inline, and a Content-Security-Policy
 forbids scripts and every network load, so the page shows the same on a laptop with no
 network as on a newsroom's intranet.
@@ -23,7 +23,9 @@ from markupsafe import Markup
 from reconcile.engine.compare import CompareResult
 from reconcile.progress import SILENT, Steps
 from reconcile.views.report.charts import chart_html
-from reconcile.views.report.content import STATUS_WORDS, Layout, MeasureSection, Report, build
+from reconcile.views.report.comparisons import STATUS_WORDS
+from reconcile.views.report.content import Report, build
+from reconcile.views.report.rows import Layout, MeasureSection
 
 CHUNK = 1 << 16  # characters gathered before each write
 

@@ -19,7 +19,9 @@ from urllib.parse import quote
 from reconcile.engine.compare import CompareResult
 from reconcile.engine.subjects import fmt
 from reconcile.views.claims import markdown_cell
-from reconcile.views.report.content import STATUS_WORDS, ChartRow, MeasureSection, Report, build
+from reconcile.views.report.comparisons import STATUS_WORDS
+from reconcile.views.report.content import Report, build
+from reconcile.views.report.rows import ChartRow, MeasureSection
 from reconcile.words import count
 
 _URL_SAFE = "-._~:/?#@!$&*+,;=%"
