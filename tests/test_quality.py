@@ -71,3 +71,16 @@ def test_an_import_from_the_engine_into_the_views_breaks_the_layers(tmp_path: Pa
     assert result.returncode == 1
     assert "reconcile.engine is not allowed to import reconcile.views" in result.stdout
     assert "reconcile.engine.pairing -> reconcile.views.terminal" in result.stdout
+
+
+MOST_LINES = 700
+
+
+def test_no_module_is_over_700_lines() -> None:
+    """A module that grows past this is split by what its parts do (docs/development.md)."""
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for path in sorted((ROOT / "src").rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES
+    }
+    assert not long, f"modules over {MOST_LINES} lines: {long}"
