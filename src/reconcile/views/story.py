@@ -63,7 +63,9 @@ class Headline:
     gist: str  # how far apart, and the likely reason
 
 
-def _spread(c: Comparison, dataset: Dataset) -> str:
+def spread_words(c: Comparison, dataset: Dataset) -> str:
+    """How far apart a comparison's sides are: as a ratio of their whole ranges ("the first
+    is 1.04 to 1.75 times the other"), else the gap between their nearest edges."""
     found = ratio(c.subject)
     unit = dataset.unit_of(dataset.claims[c.claims[0]].claim)
     if found is not None:
@@ -110,7 +112,7 @@ def headline(c: Comparison, dataset: Dataset, reasons: tuple[Reason, ...]) -> He
         reason = "; no likely reason: unexplained"
     else:
         reason = f"; likely reason: {likely.code}"
-    gist = f"{_spread(c, dataset)}{reason}."
+    gist = f"{spread_words(c, dataset)}{reason}."
     return Headline(
         tag, f"{first.measure}: {measure.label}", says, against, gist[0].upper() + gist[1:]
     )

@@ -67,7 +67,13 @@ def test_only_http_addresses_are_links(hostile: CompareResult) -> None:
 
 def test_the_same_content_as_the_page(bundled: CompareResult) -> None:
     document = rendered(bundled, "markdown")
-    order = ["## Summary", "The most serious conflicts:", "Files:", "## Measures", "## Sources"]
+    order = [
+        "## Summary",
+        "The conflicts that need a person first:",
+        "Files:",
+        "## Measures",
+        "## Sources",
+    ]
     places = [document.index(mark) for mark in order] + [document.index("## Origins")]
     assert places == sorted(places)
     assert document.count("\n### ") == len(bundled.dataset.measures)
@@ -78,3 +84,11 @@ def test_the_same_content_as_the_page(bundled: CompareResult) -> None:
 
 def test_the_same_input_gives_the_same_document(bundled: CompareResult) -> None:
     assert rendered(bundled, "markdown") == rendered(bundled, "markdown")
+
+
+def test_a_stated_figure_within_its_range_reads_without_nested_brackets(
+    bundled: CompareResult,
+) -> None:
+    document = rendered(bundled, "markdown")
+    assert "| nearly 54,000 (51,300 to 54,000, stated 54,000) |" in document
+    assert "(stated:" not in document

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from reconcile.engine.attention import in_attention_order
 from reconcile.engine.compare import CompareResult, Comparison
 from reconcile.engine.gate import beside
 from reconcile.engine.reasons import UNEXPLAINED, Reason, title
@@ -16,6 +17,7 @@ from reconcile.engine.subjects import fmt
 from reconcile.model.dataset import Dataset
 from reconcile.views.report.names import quoted, unit_words, who
 from reconcile.views.report.rows import ComparisonRow, ReasonRow, ReviewRow
+from reconcile.views.story import spread_words
 
 STATUS_WORDS = {
     "consistent": "the figures agree once their hedges are applied",
@@ -112,7 +114,7 @@ def serious_sentence(comparison: Comparison, dataset: Dataset) -> str:
         other = _side(ids[1:], dataset)
     sentence = f"{label}: {mine} against {other}"
     if comparison.gap is not None:
-        sentence += f", {_gap_text(comparison, dataset)}"
+        sentence += f"; {spread_words(comparison, dataset)}"
     likely = comparison.likely_reason
     if likely is not None and likely.code == UNEXPLAINED:
         sentence += f"; {title(UNEXPLAINED)}"
@@ -125,17 +127,14 @@ def serious_sentence(comparison: Comparison, dataset: Dataset) -> str:
     return sentence + "."
 
 
-def most_serious(comparisons: Sequence[Comparison], n: int = _SERIOUS) -> list[Comparison]:
-    """Conflicts, major before minor, the widest relative gap first, then in list order."""
-    conflicts = [c for c in comparisons if c.status == "conflict"]
-    return sorted(
-        conflicts,
-        key=lambda c: (
-            0 if c.severity == "major" else 1,
-            -(c.gap.relative if c.gap is not None else 0.0),
-            c.sort_key,
-        ),
-    )[:n]
+def most_serious(
+    comparisons: Sequence[Comparison], dataset: Dataset, n: int = _SERIOUS
+) -> list[Comparison]:
+    """The first conflicts in attention order: unreviewed, then disputed or source-error,
+    then explained; major before minor, the furthest apart first
+    (:mod:`reconcile.engine.attention`)."""
+    conflicts = (c for c in comparisons if c.status == "conflict")
+    return in_attention_order(conflicts, dataset)[:n]
 
 
 def own_comparisons(result: CompareResult) -> Mapping[str, tuple[Comparison, ...]]:

@@ -172,7 +172,7 @@ def build(result: CompareResult) -> Report:
             Headline(
                 c.measures[0], dataset.measures[c.measures[0]].label, serious_sentence(c, dataset)
             )
-            for c in most_serious(result.comparisons)
+            for c in most_serious(result.comparisons, dataset)
         ),
         parties=tuple(used),
         measures=sections,

@@ -141,7 +141,8 @@ def markdown(report: Report) -> str:
             ("conflicting", STATUS_WORDS["conflict"]),
         )
     ]
-    out += ["", "The most serious conflicts:" if report.serious else "No conflicts.", ""]
+    lead = "The conflicts that need a person first:" if report.serious else "No conflicts."
+    out += ["", lead, ""]
     out += [f"{i}. {text(s.sentence)}" for i, s in enumerate(report.serious, 1)]
     out += ["", "Files:", ""]
     out += [f"- {text(name)} (sha256 {sha})" for name, sha in report.files]

@@ -13,6 +13,7 @@ from reconcile.intake.dates import PartialDate
 from reconcile.model.dataset import Dataset
 from reconcile.model.entries import Claim
 from reconcile.views.compare import spread_text
+from reconcile.views.story import voice_name
 
 
 def safe_url(url: str | None) -> str | None:
@@ -39,12 +40,8 @@ def source_name(dataset: Dataset, source_id: str) -> str:
 
 
 def who(claim: Claim, dataset: Dataset) -> str:
-    """Who says a figure, in words: the origin and the outlet, or the outlet alone."""
-    outlet = source_name(dataset, claim.source)
-    if claim.origin is None:
-        return outlet
-    name = dataset.origins[claim.origin].name
-    return name if name == outlet else f"{name}, in {outlet}"
+    """Who says a figure, in words: the origin via the outlet, or the outlet alone."""
+    return voice_name(claim, dataset)
 
 
 def _date_words(date: PartialDate) -> str:
@@ -96,7 +93,7 @@ def figure_words(low: float, best: float | None, high: float) -> str:
     if low == high:
         return fmt(low)
     words = f"{fmt(low)} to {fmt(high)}"
-    return f"{words} (stated: {fmt(best)})" if best is not None else words
+    return f"{words}, stated {fmt(best)}" if best is not None else words
 
 
 def unit_words(unit: str) -> str:
