@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import CASES, Run
+from tests.conftest import BUNDLED, CASES, Run
 
 Runner = Callable[..., Run]
 HOSTILE = CASES / "report" / "hostile.yaml"
@@ -185,3 +185,11 @@ def test_the_diff_shows_old_and_new_text_as_written(markdown_of: Callable[[str],
     assert "old ~~struck~~ www.evil.example" in text
     assert "~~old~~ \\ www.a.example" in text and "a line -1+2 on the next" in text
     assert "formula-at" in text
+
+
+@pytest.mark.parametrize("view", ["compare", "report"])
+def test_sentences_are_joined_as_sentences(run: Runner, view: str) -> None:
+    """Reasons in one cell follow each other as sentences: never ".;" or ".," between two."""
+    for path in (BUNDLED, *sorted((CASES / "conflict").iterdir())):
+        document = run(view, "--format", "markdown", str(path)).stdout
+        assert ".;" not in document and ".," not in document, path

@@ -462,7 +462,7 @@ def _markdown(result: CompareResult, selection: Selection) -> Iterator[str]:
                 shown = (
                     f"see conflict {numbers_of[c]} above"
                     if c in numbers_of
-                    else "; ".join(f"{r.code} ({r.score:.2f}): {r.short}" for r in reasons)
+                    else " ".join(f"{r.code} ({r.score:.2f}): {r.short}" for r in reasons)
                 )
                 rows.append(
                     [
