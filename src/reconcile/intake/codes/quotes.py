@@ -39,9 +39,13 @@ claims:
     value: "about 12,000"
     quote: "Police said about 12,000 people joined the rally"
 """),
-            File("""\
+            File(
+                """\
 Police said about 12,000 people joined the march through the old town.
-""", name="sources/rally.txt", lang="text"),
+""",
+                name="sources/rally.txt",
+                lang="text",
+            ),
         ),
         command="validate --format parsable figures.yaml",
         output="""\

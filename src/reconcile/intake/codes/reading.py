@@ -37,12 +37,15 @@ is the single byte 0xe9.
 """,
     example=Example(
         files=(
-            File("""\
+            File(
+                """\
 version: 1
 sources:
   city-paper:
     title: "Café owners count the crowd"
-""", encoding="latin-1"),
+""",
+                encoding="latin-1",
+            ),
         ),
         command="validate --format parsable figures.yaml",
         output="""\
@@ -82,13 +85,20 @@ folder. In the example, `figures/` holds a note and a draft that has only a topi
 """,
     example=Example(
         files=(
-            File("""\
+            File(
+                """\
 # draft, no figures yet
 topic: City budget
-""", name="figures/budget.yaml"),
-            File("""\
+""",
+                name="figures/budget.yaml",
+            ),
+            File(
+                """\
 Crowd figures to add.
-""", name="figures/notes.txt", lang="text"),
+""",
+                name="figures/notes.txt",
+                lang="text",
+            ),
         ),
         command="validate --format parsable figures/",
         output="""\

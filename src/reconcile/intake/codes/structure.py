@@ -241,13 +241,16 @@ folder and pass the folder, which is read as one. The output below is for a file
 """,
     example=Example(
         files=(
-            File("""\
+            File(
+                """\
 version: 1
 claims:
   - {id: c1, measure: crowd, source: city-paper, value: "12,000"}
   - {id: c2, measure: crowd, source: city-paper, value: "12,000"}
   # ... 500,001 claims in all
-""", lang="text"),
+""",
+                lang="text",
+            ),
         ),
         command="validate --format parsable figures.yaml",
         output="""\
