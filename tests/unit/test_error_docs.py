@@ -1,12 +1,14 @@
 """docs/errors.md documents every error code, and only those; every code can be produced.
 
-Each code in :data:`reconcile.intake.problems.ERROR_CODES` must have a ``## CODE title`` heading
-in docs/errors.md and a test input that produces it: a file under tests/cases/invalid/
-whose ``# expect:`` header names it, or a named test in tests/unit/test_loader_limits.py
-for the codes that no single small file can give. The examples in docs/errors.md are run,
-and must print exactly the line the page shows. The E5xx codes are what an export needs, not
-what makes a file invalid: their examples run ``reconcile export`` (which prints the problems
-on standard error), and the example is the test input that produces the code.
+The page is generated from the registry, :mod:`reconcile.intake.codes`, and the committed
+page must equal the generated one. Each code in :data:`reconcile.intake.problems.ERROR_CODES`
+must have a ``## CODE title`` heading in docs/errors.md and a test input that produces it: a
+file under tests/cases/invalid/ whose ``# expect:`` header names it, or a named test in
+tests/unit/test_loader_limits.py for the codes that no single small file can give. Each
+code's example in the registry is run, and must print exactly the line the page shows. The
+E5xx codes are what an export needs, not what makes a file invalid: their examples run
+``reconcile export`` (which prints the problems on standard error), and the example is the
+test input that produces the code.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from reconcile.intake.codes import ErrorCode
+from reconcile.intake.codes.page import page
 from reconcile.intake.problems import ERROR_CODES
 from tests.conftest import CASES, ROOT, expected_problems
 from tests.unit import test_loader_limits
@@ -36,11 +40,9 @@ PRODUCED_ELSEWHERE = {
     "E207": "test_section_over_the_item_limit_is_e207",
 }
 
-# Examples in docs/errors.md that are described, not given in full (a file of 100 MiB, a
-# section of 500,001 items); their output was taken from real files of that size.
-NOT_RUN = {"E103", "E207"}
-# Examples that are saved in another encoding than the page's UTF-8.
-ENCODINGS = {"E102": "latin-1"}
+# Examples that are described, not given in full (a file of 100 MiB, a section of 500,001
+# items): their output was taken from real files of that size (``Example(run=False)``).
+NOT_RUN = {code for code, entry in ERROR_CODES.items() if entry.example and not entry.example.run}
 # Codes of what an export needs; their examples run this command.
 EXPORT_CODES = {code for code in ERROR_CODES if code.startswith("E5")}
 EXPORT_COMMAND = ["export", "--format", "claimreview"]
@@ -88,6 +90,24 @@ def test_docs_errors_md_exists() -> None:
     assert DOCS.exists()
 
 
+def test_docs_errors_md_is_generated_from_the_registry() -> None:
+    assert DOCS.read_text(encoding="utf-8") == page(ERROR_CODES.values()), (
+        "regenerate with: python -m reconcile.intake.codes > docs/errors.md"
+    )
+
+
+def test_the_codes_are_numbered_by_their_group() -> None:
+    for code in CODES:
+        assert re.fullmatch(r"E[1-5]\d\d", code), code
+    assert {"E103", "E207"} == NOT_RUN
+
+
+def _entry(code: str) -> ErrorCode:
+    entry = ERROR_CODES[code]
+    assert entry.example is not None, f"{code} has no example in the registry"
+    return entry
+
+
 def test_every_code_has_a_heading_in_order() -> None:
     documented = [code for code, _ in _HEADING.findall(DOCS.read_text(encoding="utf-8"))]
     missing = [code for code in CODES if code not in documented]
@@ -111,9 +131,14 @@ def test_headings_give_the_registered_titles() -> None:
 def test_every_code_has_an_explanation_and_an_example(code: str) -> None:
     section = sections().get(code)
     assert section is not None, f"docs/errors.md has no section for {code}"
-    prose = _FENCE.sub("", section).strip()
-    assert len(prose.split()) >= 10, f"{code}: say what it means and how to fix it"
+    entry = _entry(code)
+    assert len(entry.help.split()) >= 10, f"{code}: say what it means and how to fix it"
+    assert _FENCE.sub("", section).strip().startswith(entry.help.strip()), code
     shown = example(section)
+    assert entry.example is not None
+    assert shown.command == shlex.split(entry.example.command), code
+    assert shown.output == entry.example.output, code
+    assert shown.files == {f.path: f.text for f in entry.example.files}, code
     expected = EXPORT_COMMAND if code in EXPORT_CODES else ["validate", "--format", "parsable"]
     assert shown.command[:3] == expected, code
     lines = shown.output.splitlines()
@@ -124,15 +149,14 @@ def test_every_code_has_an_explanation_and_an_example(code: str) -> None:
 def test_example_prints_what_the_page_shows(
     code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run
 ) -> None:  # type: ignore[no-untyped-def]
-    section = sections().get(code)
-    assert section is not None, f"docs/errors.md has no section for {code}"
-    shown = example(section)
-    for name, text in shown.files.items():
-        path = tmp_path / name
+    shown = _entry(code).example
+    assert shown is not None
+    for file in shown.files:
+        path = tmp_path / file.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode(ENCODINGS.get(code, "utf-8")))
+        path.write_bytes(file.text.encode(file.encoding))
     monkeypatch.chdir(tmp_path)
-    result = run(*shown.command)
+    result = run(*shlex.split(shown.command))
     if code in EXPORT_CODES:  # the export refuses on standard error, and writes nothing
         assert (result.exit_code, result.stderr, result.stdout) == (2, shown.output, "")
     else:

@@ -33,7 +33,7 @@ from ruamel.yaml.error import YAMLError
 
 from reconcile.extract.output import OutputError, render_items, write_atomic
 from reconcile.extract.propose import Proposal
-from reconcile.intake import loader, yamlparse
+from reconcile.intake import codes, loader, yamlparse
 from reconcile.intake.problems import InputError, Problem
 from reconcile.model.quotes import fold
 from reconcile.model.validate import build
@@ -50,7 +50,9 @@ class AppendError(Exception):
 
 def _pending(problem: Problem) -> bool:
     """A stub that is still waiting for its measure."""
-    return problem.code == "E202" and problem.message.startswith("measure not set")
+    return problem.code == codes.REQUIRED_MISSING.code and problem.message.startswith(
+        "measure not set"
+    )
 
 
 @dataclass

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from reconcile.intake import codes
 from reconcile.intake.problems import InputError, Problem
 from reconcile.intake.yamlparse import (
     SURROGATE_ESCAPE,
@@ -103,7 +104,7 @@ def decode(raw: bytes, name: str) -> str:
                     name,
                     line,
                     col,
-                    "E102",
+                    codes.NOT_UTF8.code,
                     f"byte 0x{raw[err.start]:02x} is not valid UTF-8; save the file as UTF-8",
                 )
             ]
@@ -117,7 +118,7 @@ def _too_large(name: str, size: str) -> InputError:
                 name,
                 1,
                 1,
-                "E103",
+                codes.FILE_TOO_LARGE.code,
                 f"file is {size}; the limit is {MAX_FILE_BYTES:,} bytes "
                 "(split it into several files in one folder)",
             )
@@ -173,7 +174,7 @@ _HEAD = 64 * 1024
 def parse(figure: FigureText, parser: Parser | None = None) -> Any:
     """Parse the text into plain data; YAML-level problems raise :class:`InputError`."""
     if _empty(figure.text):
-        raise InputError([Problem(figure.name, 1, 1, "E115", "the file is empty")])
+        raise InputError([Problem(figure.name, 1, 1, codes.EMPTY_FILE.code, "the file is empty")])
     surrogate = SURROGATE_ESCAPE.search(figure.text)
     if surrogate is not None:
         line, col = line_col(figure.text, surrogate.start())
@@ -183,7 +184,7 @@ def parse(figure: FigureText, parser: Parser | None = None) -> Any:
                     figure.name,
                     line,
                     col,
-                    "E110",
+                    codes.YAML_SYNTAX.code,
                     f"the escape {surrogate[0]!r} is half of a character (a surrogate), which "
                     "no UTF-8 output can hold; write the character itself, or \\U and eight "
                     "hex digits",
@@ -219,7 +220,9 @@ def discover(paths: Sequence[Path]) -> list[Path]:
         elif str(path) == "-" and Path("/dev/stdin").exists():
             found.append(Path("/dev/stdin"))  # "-": the standard input
         else:
-            problems.append(Problem(str(path), 1, 1, "E101", "no such file or folder"))
+            problems.append(
+                Problem(str(path), 1, 1, codes.PATH_NOT_FOUND.code, "no such file or folder")
+            )
     if problems:
         raise InputError(problems)
     unique: dict[Path, Path] = {}
@@ -238,7 +241,7 @@ def empty_folder(name: str) -> Problem:
         name,
         1,
         1,
-        "E104",
+        codes.NO_FIGURE_FILES.code,
         "no figure files in this folder (a figure file ends in .yaml or .yml and has a "
         "top-level 'version:', 'sources:', 'origins:', 'measures:', 'claims:' or 'reviews:' key)",
     )

@@ -19,6 +19,8 @@ from typing import Any, Protocol
 
 import yaml
 
+from reconcile.intake import codes
+
 MAX_NESTING = 64
 MAX_EXPANSION = 10  # an aliased document may expand to at most this many nodes per line
 MAX_EXPANDED_NODES = 100_000
@@ -90,7 +92,7 @@ def _make_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
                     raise YamlError(
                         mark.line + 1,
                         mark.column + 1,
-                        "E117",
+                        codes.NESTING_TOO_DEEP.code,
                         f"nesting deeper than {MAX_NESTING} levels",
                     )
                 return super().compose_node(parent, index)  # type: ignore[no-any-return]
@@ -108,7 +110,7 @@ def _make_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
                         raise YamlError(
                             mark.line + 1,
                             mark.column + 1,
-                            "E112",
+                            codes.DUPLICATE_KEY.code,
                             f"duplicate key {key!r} in this mapping (a later value would "
                             "silently replace the earlier one)",
                         )
@@ -168,7 +170,9 @@ def _expanded_size(root: Any, limit: int) -> int:
 
     def walk(obj: Any, level: int) -> tuple[int, int]:
         if level > MAX_NESTING:
-            raise YamlError(1, 1, "E117", f"nesting deeper than {MAX_NESTING} levels")
+            raise YamlError(
+                1, 1, codes.NESTING_TOO_DEEP.code, f"nesting deeper than {MAX_NESTING} levels"
+            )
         if isinstance(obj, dict):
             children: Any = list(obj.keys()) + list(obj.values())
         elif isinstance(obj, list):
@@ -208,13 +212,17 @@ class PyYamlParser:
         except yaml.reader.ReaderError as err:
             raise _from_reader(err, text) from None
         except RecursionError:
-            raise YamlError(1, 1, "E117", f"nesting deeper than {MAX_NESTING} levels") from None
+            raise YamlError(
+                1, 1, codes.NESTING_TOO_DEEP.code, f"nesting deeper than {MAX_NESTING} levels"
+            ) from None
         except yaml.constructor.ConstructorError as err:
             raise _from_marked(err, text, tag="tag" in (err.problem or "")) from None
         except yaml.MarkedYAMLError as err:
             raise _from_marked(err, text) from None
         except (yaml.YAMLError, ValueError, TypeError) as err:
-            raise YamlError(1, 1, "E110", f"YAML could not be read: {err}") from None
+            raise YamlError(
+                1, 1, codes.YAML_SYNTAX.code, f"YAML could not be read: {err}"
+            ) from None
         finally:
             if loader is not None:
                 loader.dispose()
@@ -226,7 +234,7 @@ class PyYamlParser:
                 raise YamlError(
                     line,
                     col,
-                    "E114",
+                    codes.EXPANDS_TOO_LARGE.code,
                     f"aliases expand the document to more than {limit:,} nodes (the limit is "
                     f"{MAX_EXPANSION} nodes per line of text, and at least "
                     f"{MAX_EXPANDED_NODES:,}); "
@@ -254,7 +262,7 @@ def _from_reader(err: yaml.reader.ReaderError, text: str) -> YamlError:
     return YamlError(
         line,
         col,
-        "E110",
+        codes.YAML_SYNTAX.code,
         f"YAML could not be read: unacceptable character {character!r} ({err.reason})",
     )
 
@@ -269,7 +277,7 @@ def _from_marked(err: yaml.MarkedYAMLError, text: str, tag: bool = False) -> Yam
         return YamlError(
             line,
             col,
-            "E113",
+            codes.TAG_NOT_ALLOWED.code,
             f"YAML tag {shown} is not allowed: a figure file holds only plain data "
             "(mappings, lists, strings, numbers, dates)",
         )
@@ -279,8 +287,10 @@ def _from_marked(err: yaml.MarkedYAMLError, text: str, tag: bool = False) -> Yam
         return YamlError(
             line,
             col,
-            "E111",
+            codes.TAB_INDENTATION.code,
             "a tab is used for indentation here; YAML indents with spaces only",
         )
     context = f" {err.context}" if err.context else ""
-    return YamlError(line, col, "E110", f"YAML syntax error: {problem}{context}".strip())
+    return YamlError(
+        line, col, codes.YAML_SYNTAX.code, f"YAML syntax error: {problem}{context}".strip()
+    )

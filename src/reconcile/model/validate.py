@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from reconcile.intake import loader, yamlparse
+from reconcile.intake import codes, loader, yamlparse
 from reconcile.intake.loader import FigureText
 from reconcile.intake.problems import InputError, Problem
 from reconcile.intake.values import canonical_unit
@@ -50,17 +50,17 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 
 # pydantic error type (ours, raised in the models, or pydantic's own) -> error code
 _ERROR_TYPES: dict[str, str] = {
-    "extra_forbidden": "E201",
-    "missing": "E202",
-    "value_text": "E301",
-    "value_order": "E302",
-    "value_not_finite": "E304",
-    "rate_period": "E306",
-    "rate_not_typed": "E307",
-    "partial_date": "E310",
-    "period_order": "E311",
-    "rating_claim": "E208",
-    "rating_scale": "E208",
+    "extra_forbidden": codes.UNKNOWN_KEY.code,
+    "missing": codes.REQUIRED_MISSING.code,
+    "value_text": codes.UNREADABLE_VALUE.code,
+    "value_order": codes.LOW_ABOVE_HIGH.code,
+    "value_not_finite": codes.NOT_FINITE.code,
+    "rate_period": codes.RATE_PERIOD_DISAGREES.code,
+    "rate_not_typed": codes.RATE_NOT_A_RATE.code,
+    "partial_date": codes.INVALID_DATE.code,
+    "period_order": codes.PERIOD_REVERSED.code,
+    "rating_claim": codes.RATING_MISFIT.code,
+    "rating_scale": codes.RATING_MISFIT.code,
 }
 
 # pydantic's wording for wrong types, in the words of this file format
@@ -164,14 +164,14 @@ class _Collector:
                 field_name = str(loc[-1])  # "measure:" left empty, as in an extracted stub
                 self.add(
                     prefix + loc,
-                    "E202",
+                    codes.REQUIRED_MISSING.code,
                     f"{field_name} not set: {field_name!r} is required",
                     key=True,
                 )
                 continue
             if kind in _ERROR_FIELD:
                 loc = (*loc, *_ERROR_FIELD[kind])
-            code = _ERROR_TYPES.get(kind, "E205")
+            code = _ERROR_TYPES.get(kind, codes.WRONG_TYPE.code)
             name = ".".join(str(p) for p in loc)
             if kind == "extra_forbidden":
                 owner = _model_at(model, loc)
@@ -188,7 +188,7 @@ class _Collector:
                 self.add(
                     prefix + loc[:-1], code, f"{field_name} not set: {field_name!r} is required"
                 )
-            elif code == "E205":
+            elif code == codes.WRONG_TYPE.code:
                 shown = _PLAIN_WORDS.get(kind, item["msg"]).format(**item.get("ctx", {}))
                 if kind in ("literal_error", "enum"):
                     given = item.get("input")
@@ -232,7 +232,7 @@ def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _Fil
     if not isinstance(data, dict):
         collector.add(
             (),
-            "E116",
+            codes.NOT_A_MAPPING.code,
             f"the file holds a {type(data).__name__}, not a mapping of sections "
             "(version, sources, origins, measures, claims, ...)",
         )
@@ -242,7 +242,7 @@ def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _Fil
         if key not in known:
             collector.add(
                 (key,),
-                "E201",
+                codes.UNKNOWN_KEY.code,
                 f"unknown key {str(key)!r}{suggest(str(key), known)}; accepted here: "
                 + ", ".join(known),
                 key=True,
@@ -250,12 +250,14 @@ def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _Fil
     version = data.get("version")
     if "version" not in data:
         collector.add(
-            (), "E200", f"version missing: start the file with 'version: {FORMAT_VERSION}'"
+            (),
+            codes.VERSION_UNSUPPORTED.code,
+            f"version missing: start the file with 'version: {FORMAT_VERSION}'",
         )
     elif version != FORMAT_VERSION or isinstance(version, bool):
         collector.add(
             ("version",),
-            "E200",
+            codes.VERSION_UNSUPPORTED.code,
             f"version {version!r} is not supported; this reconcile reads version {FORMAT_VERSION}",
         )
     settings: Settings | None = None
@@ -266,7 +268,7 @@ def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _Fil
         publisher = _validate_item(collector, Publisher, data["publisher"], ("publisher",), {})
     topic = data.get("topic")
     if topic is not None and not isinstance(topic, str):
-        collector.add(("topic",), "E205", "topic must be text")
+        collector.add(("topic",), codes.WRONG_TYPE.code, "topic must be text")
         topic = None
     items: dict[str, list[tuple[str, Any, tuple[int | str, ...]]]] = {}
     for section, model in SECTION_MODELS.items():
@@ -278,16 +280,18 @@ def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _Fil
         keyed = section in ("sources", "origins", "measures")
         if keyed and not isinstance(raw, dict):
             collector.add(
-                (section,), "E205", f"{section} must be a mapping of id to {model.__name__.lower()}"
+                (section,),
+                codes.WRONG_TYPE.code,
+                f"{section} must be a mapping of id to {model.__name__.lower()}",
             )
             continue
         if not keyed and not isinstance(raw, list):
-            collector.add((section,), "E205", f"{section} must be a list")
+            collector.add((section,), codes.WRONG_TYPE.code, f"{section} must be a list")
             continue
         if len(raw) > MAX_ITEMS:
             collector.add(
                 (section,),
-                "E207",
+                codes.TOO_MANY_ITEMS.code,
                 f"{len(raw):,} {section} in one file; the limit is {MAX_ITEMS:,} a section "
                 "(split the file: a folder of figure files is read as one)",
             )
@@ -297,7 +301,7 @@ def _read_document(figure: FigureText, data: Any, collector: _Collector) -> _Fil
                 if not isinstance(key, str) or not _ID.match(key):
                     collector.add(
                         (section, key),
-                        "E205",
+                        codes.WRONG_TYPE.code,
                         f"{key!r} is not a valid id: use letters, digits, '-', '_', '.' or ':'",
                         key=True,
                     )
@@ -321,7 +325,9 @@ def load(
         except InputError as err:
             problems.extend(err.problems)
         except OSError as err:
-            problems.append(Problem(str(path), 1, 1, "E101", f"cannot read: {err.strerror}"))
+            problems.append(
+                Problem(str(path), 1, 1, codes.PATH_NOT_FOUND.code, f"cannot read: {err.strerror}")
+            )
     return build(texts, problems, parser, steps=steps)
 
 
@@ -397,7 +403,7 @@ def _agreed(
         elif value != chosen[0]:
             collector.add(
                 (key,),
-                "E205",
+                codes.WRONG_TYPE.code,
                 differs.format(file=chosen[1])
                 + f"; files compared together must agree on their {key}",
             )
@@ -440,7 +446,7 @@ def _merge(
                         first_line = dataset.position(first)[0]
                         collector.add(
                             loc,
-                            "E204",
+                            codes.DUPLICATE_ID.code,
                             f"{section[:-1]} {key!r} is defined twice: also at "
                             f"{first.file}:{first_line}",
                             key=True,
@@ -466,7 +472,7 @@ def _merge(
             first = dataset.claims[claim.id].where
             collectors[where.file].add(
                 (*where.loc, "id"),
-                "E204",
+                codes.DUPLICATE_ID.code,
                 f"claim id {claim.id!r} is defined twice: also at {first.file}:{first.line}",
                 key=True,
             )
@@ -495,7 +501,7 @@ def _signed(
         line = dataset.position(first)[0]
         collector.add(
             (*where.loc, "value"),
-            "E303",
+            codes.NEGATIVE_FIGURE.code,
             f"the value {value.text!r} {'reaches' if value.high > 0 else 'is'} below zero, "
             f"but measure {claim.measure!r} "
             f"({first.file}:{line}) is not signed; add 'signed: true' to measure "
@@ -524,7 +530,9 @@ def _check_references(dataset: Dataset, collectors: dict[str, _Collector]) -> No
         if (sections[kind], name) in dataset.invalid:
             return False  # it exists but is invalid, which is reported where it stands
         collectors[where.file].add(
-            (*where.loc, *field_loc), "E203", f"unknown {kind} {name!r}{suggest(name, known)}"
+            (*where.loc, *field_loc),
+            codes.UNKNOWN_REFERENCE.code,
+            f"unknown {kind} {name!r}{suggest(name, known)}",
         )
         return False
 
@@ -545,7 +553,7 @@ def _check_references(dataset: Dataset, collectors: dict[str, _Collector]) -> No
                     field_loc += (items.index(measure_id),)
                 collectors[where.file].add(
                     (*where.loc, *field_loc),
-                    "E206",
+                    codes.INVALID_RELATION.code,
                     f"measure {measure_id!r} is related to itself in {field_name}",
                 )
     _check_sum_cycles(dataset, collectors)
@@ -569,7 +577,7 @@ def _check_references(dataset: Dataset, collectors: dict[str, _Collector]) -> No
                 ):
                     collectors[where.file].add(
                         (*where.loc, "derived", "of", i),
-                        "E206",
+                        codes.INVALID_RELATION.code,
                         f"claim {claim.id!r} is derived from itself",
                     )
         if claim.superseded_by is not None:
@@ -593,7 +601,7 @@ def _check_sum_cycles(dataset: Dataset, collectors: dict[str, _Collector]) -> No
                 where = dataset.where[("measures", measure_id)]
                 collectors[where.file].add(
                     (*where.loc, "sum_of"),
-                    "E206",
+                    codes.INVALID_RELATION.code,
                     f"measure {measure_id!r} is, through sum_of, a part of itself",
                 )
                 break
@@ -611,7 +619,7 @@ def _check_unit(dataset: Dataset, record: ClaimRecord, collector: _Collector) ->
         whose = "the claim's unit" if claim.unit else f"the unit of measure {claim.measure!r}"
         collector.add(
             (*record.where.loc, "value"),
-            "E305",
+            codes.UNIT_DISAGREES.code,
             f"the value is written in {written} but {whose} is {expected}; write the figure "
             f"in {expected} or set the claim's unit",
         )
@@ -641,7 +649,9 @@ def _check_quotes(
             else:
                 detail = str(err)  # an impossible path (a NUL byte) or a file too large
             collectors[where.file].add(
-                (*where.loc, "text"), "E402", f"cannot read source text {str(path)!r}: {detail}"
+                (*where.loc, "text"),
+                codes.SOURCE_TEXT_UNREADABLE.code,
+                f"cannot read source text {str(path)!r}: {detail}",
             )
     for record in dataset.claims.values():
         claim = record.claim
@@ -657,7 +667,7 @@ def _check_quotes(
         if quoted is not None:
             collectors[record.where.file].add(
                 (*record.where.loc, "value"),
-                "E403",
+                codes.VALUE_NOT_IN_QUOTE.code,
                 f"the value {value.text!r} is not what its quote gives ({quoted}); correct "
                 "the value, or the quote",
             )
@@ -668,7 +678,7 @@ def _check_quotes(
         if miss is not None:
             collectors[record.where.file].add(
                 (*record.where.loc, "quote"),
-                "E401",
+                codes.QUOTE_NOT_FOUND.code,
                 f"quote not found in {text.name}; closest passage ({miss.score:.0f}% similar): "
                 f"{miss.passage!r}",
             )

@@ -26,6 +26,7 @@ import json
 from typing import Any, TextIO
 
 from reconcile.engine.compare import CompareResult, Comparison
+from reconcile.intake import codes
 from reconcile.intake.problems import InputError, Problem
 from reconcile.model.dataset import Dataset, Located, ReviewRecord
 from reconcile.model.entries import SUMMARY_LENGTH, Claim, Rating
@@ -166,7 +167,7 @@ def refusals(dataset: Dataset) -> list[Problem]:
                 first,
                 1,
                 1,
-                "E501",
+                codes.PUBLISH_FIELD_MISSING.code,
                 "publisher not set: a ClaimReview's author is the desk that publishes it; "
                 "add 'publisher: {name: ..., url: https://...}' at the top level of one file",
             )
@@ -177,7 +178,7 @@ def refusals(dataset: Dataset) -> list[Problem]:
             _problem(
                 dataset,
                 Located(where.file, 0, ("publisher", "url")),
-                "E502",
+                codes.ADDRESS_NOT_PUBLISHABLE.code,
                 f"publisher.url {publisher.url!r} is not an http or https address",
             )
         )
@@ -190,7 +191,7 @@ def refusals(dataset: Dataset) -> list[Problem]:
                 _problem(
                     dataset,
                     Located(record.where.file, 0, (*record.where.loc, "rating")),
-                    "E501",
+                    codes.PUBLISH_FIELD_MISSING.code,
                     f"rating.url not set in the review of {listed}: a ClaimReview is "
                     "published at the address of its fact-check; add 'url: https://...'",
                 )
@@ -200,7 +201,7 @@ def refusals(dataset: Dataset) -> list[Problem]:
                 _problem(
                     dataset,
                     Located(record.where.file, 0, (*record.where.loc, "rating", "url")),
-                    "E502",
+                    codes.ADDRESS_NOT_PUBLISHABLE.code,
                     f"rating.url {rating.url!r} in the review of {listed} is not an http or "
                     "https address",
                 )
