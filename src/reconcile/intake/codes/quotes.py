@@ -109,7 +109,7 @@ claims:
     measure: cases
     source: city-paper
     value: "186,000"
-    quote: "Prosecutors registered more than 176,000 cases"
+    quote: "The courts registered more than 176,000 cases"
 """),
         ),
         command="validate --format parsable figures.yaml",
