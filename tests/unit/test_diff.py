@@ -336,7 +336,7 @@ def test_no_change() -> None:
         "## No figure changed: old → new\n"
         "\n"
         "0 conflicts appeared, 0 resolved, 0 changed status; 0 claims changed, 0 added, "
-        "0 removed; 0 reviews made stale.\n"
+        "0 removed; 0 reviews added, 0 removed, 0 changed, 0 made stale.\n"
     )
 
 
@@ -359,7 +359,7 @@ MARKDOWN = """\
 ## Figures changed: HEAD\\~1 → working tree
 
 1 conflict appeared, 2 resolved, 1 changed status; 4 claims changed, 1 added, 1 removed; \
-1 review made stale.
+0 reviews added, 0 removed, 0 changed, 1 made stale.
 
 ### Conflicts that appeared
 
@@ -412,8 +412,8 @@ MARKDOWN = """\
 
 TEXT = """\
 Figures changed: HEAD~1 → working tree
-1 conflict appeared, 2 resolved, 1 changed status; 4 claims changed, 1 added, 1 removed; \
-1 review made stale
+1 conflict appeared, 2 resolved, 1 changed status; 4 claims changed, 1 added, 1 removed
+0 reviews added, 0 removed, 0 changed, 1 made stale
 
 Conflicts that appeared
   visitors-courier, visitors-herald: major conflict, gap 100 (16.7%), likely unexplained \
@@ -472,7 +472,9 @@ def test_markdown_cells_cannot_break_the_table() -> None:
     )
     text = rendered(diff(dataset(old), dataset(new)), "markdown")
     row = text.splitlines()[-1]
-    assert row == ("| a | note | plain | a \\| b \\`c\\` \\<b>d\\</b> next line |  |")
+    new_note = "a \\| b \\`c\\` \\<b>d\\</b> next line"
+    # the note's own marks are escaped, inside the diff's marks that are not
+    assert row == f"| a | note | plain | {new_note} | ~~plain~~ **{new_note}** |"
 
 
 def test_json(result: DiffResult) -> None:
@@ -487,6 +489,9 @@ def test_json(result: DiffResult) -> None:
         "claims_changed": 4,
         "claims_added": 1,
         "claims_removed": 1,
+        "reviews_added": 0,
+        "reviews_removed": 0,
+        "reviews_changed": 0,
         "reviews_made_stale": 1,
     }
     assert [c["id"] for c in document["claims_added"]] == ["stalls-courier"]
@@ -494,7 +499,7 @@ def test_json(result: DiffResult) -> None:
     visitors = next(c for c in document["claims_changed"] if c["id"] == "visitors-herald")
     assert visitors == {
         "id": "visitors-herald",
-        "fields": [{"field": "value", "old": "500", "new": "600"}],
+        "fields": [{"field": "value", "old": "500", "new": "600", "words": None}],
         "value": {
             "old": {"text": "500", "low": 500, "best": 500, "high": 500},
             "new": {"text": "600", "low": 600, "best": 600, "high": 600},
