@@ -6,9 +6,11 @@ changes the working tree, and reads the committed version with :func:`load_revis
 
 from __future__ import annotations
 
+import json
 import subprocess
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +18,7 @@ from reconcile.engine.diff import diff, load_revision
 from reconcile.intake.problems import InputError
 from reconcile.intake.revisions import GitError
 from reconcile.model.validate import load
+from tests.acceptance.test_markdown_gfm import render, shown_text
 
 FIGURES = textwrap.dedent(
     """\
@@ -203,3 +206,63 @@ def test_source_text_absent_at_the_revision(repo: Path) -> None:
     (problem,) = caught.value.problems
     assert problem.code == "E402"
     assert problem.message.endswith("does not exist at revision HEAD")
+
+
+REVIEW = (
+    "reviews:\n"
+    "  - claims: [visitors-herald, visitors-courier]\n"
+    "    verdict: explained\n"
+    "    reason: precision\n"
+    "    reviewed: 2025-06-02\n"
+)
+
+
+def test_reviews_and_a_quote_through_the_command_line(
+    repo: Path, run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo)
+    path = repo / "data/figures.yaml"
+    path.write_text(figures() + REVIEW, encoding="utf-8")
+    only_reviews = run("diff", "--rev", "HEAD", "--fail-on", "new-conflicts", "data/figures.yaml")
+    assert only_reviews.exit_code == 0, only_reviews.stderr
+    assert only_reviews.stdout.splitlines()[:3] == [
+        "Reviews changed: HEAD → working tree",
+        "0 conflicts appeared, 0 resolved, 0 changed status; 0 claims changed, 0 added, 0 removed",
+        "1 review added, 0 removed, 0 changed, 0 made stale",
+    ]
+    assert "  visitors-courier, visitors-herald: explained, precision, reviewed 2025-06-02\n" in (
+        only_reviews.stdout
+    )
+
+    commit(repo, {"data/figures.yaml": figures() + REVIEW}, "Review the visitor figures")
+    quote = "500 people came to the fair on Saturday"
+    path.write_text(figures(quote=quote) + REVIEW.replace("precision", "method"), "utf-8")
+    shown = run("diff", "--rev", "HEAD~1", "--format", "markdown", "data/figures.yaml")
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.stdout.startswith("## Figures and reviews changed: HEAD\\~1 → working tree\n")
+    assert (
+        "| visitors-herald | quote |  | on Saturday | "
+        "500 people came to the fair **on Saturday** |\n"
+    ) in shown.stdout
+    assert (
+        "| visitors-courier, visitors-herald | explained | method | 2025-06-02 |  |\n"
+    ) in shown.stdout
+    page = render(shown.stdout)
+    assert "500 people came to the fair on Saturday" in shown_text(page)
+    assert ("strong", {}) in page.tags and ("del", {}) not in page.tags
+
+    changed = run("diff", "--rev", "HEAD", "--format", "json", "data/figures.yaml")
+    document = json.loads(changed.stdout)
+    assert document["reviews_changed"] == [
+        {
+            "claims": ["visitors-courier", "visitors-herald"],
+            "fields": [{"field": "reason", "old": "precision", "new": "method", "words": None}],
+            "file": "data/figures.yaml",
+            "line": figures().count("\n") + 2,  # the "- claims:" line under "reviews:"
+        }
+    ]
+    (claim,) = document["claims_changed"]
+    assert claim["fields"][0]["words"] == [
+        {"op": "equal", "text": "500 people came to the fair"},
+        {"op": "insert", "text": "on Saturday"},
+    ]

@@ -1,7 +1,7 @@
 """Every Markdown output of the hostile case file, rendered by GitHub's own renderer (cmarkgfm,
-with GitHub's extensions and raw HTML let through): no text is struck through, no link and
-no element comes from the file's text, every table row is as wide as its header, and the
-text reads as the file writes it."""
+with GitHub's extensions and raw HTML let through): no text is struck through (but the words
+a diff marks as deleted), no link and no element comes from the file's text, every table row
+is as wide as its header, and the text reads as the file writes it."""
 
 from __future__ import annotations
 
@@ -110,9 +110,12 @@ def test_nothing_is_struck_linked_or_made_an_element(
     document = markdown_of(name)
     page = render(document)
     tags = {tag for tag, _ in page.tags}
+    struck = {"del"} if name == "diff" else set()
     assert tags <= {"h1", "h2", "h3", "p", "ul", "ol", "li", "table", "thead", "tbody", "tr",
-                    "th", "td", "strong", "em", "a", "br"}, tags  # fmt: skip
-    assert "del" not in tags
+                    "th", "td", "strong", "em", "a", "br"} | struck, tags  # fmt: skip
+    # the diff strikes through the words of the old quote, and nothing else
+    deleted = [html.unescape(t) for t in re.findall(r"<del>(.*?)</del>", _html(document))]
+    assert deleted == (["~~old~~ \\ www.a.example"] if name == "diff" else [])
     links = [attrs.get("href") for tag, attrs in page.tags if tag == "a"]
     assert links == ([SOURCE_LINK] if name == "report" else [])
     assert not page.comments
@@ -193,3 +196,27 @@ def test_sentences_are_joined_as_sentences(run: Runner, view: str) -> None:
     for path in (BUNDLED, *sorted((CASES / "conflict").iterdir())):
         document = run(view, "--format", "markdown", str(path)).stdout
         assert ".;" not in document and ".," not in document, path
+
+
+def test_the_diff_marks_the_changed_words_of_a_quote(run: Runner, tmp_path: Path) -> None:
+    head = (
+        "version: 1\n"
+        "sources: {s: {title: T, outlet: O, published: 2025-06-01, kind: news}}\n"
+        "measures: {m: {label: L, unit: persons}}\n"
+        "claims:\n"
+        "  - {id: a, measure: m, value: '500', source: s, quote: 'QUOTE'}\n"
+    )
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(head.replace("QUOTE", "so *500* ~~came~~ to_the `fair` on Saturday"), "utf-8")
+    new.write_text(head.replace("QUOTE", "so *500* ~~came~~ to_the [fair] on Sunday"), "utf-8")
+    result = run("diff", "--format", "markdown", str(old), str(new))
+    assert result.exit_code == 0, result.stderr
+    page = _html(result.stdout)
+    cells = re.findall(r"<td>(.*?)</td>", page)
+    assert [html.unescape(c) for c in cells[-3:-1]] == ["`fair` … Saturday", "[fair] … Sunday"]
+    marked = cells[-1]
+    assert re.findall(r"<del>(.*?)</del>", marked) == ["`fair`", "Saturday"]
+    assert re.findall(r"<strong>(.*?)</strong>", marked) == ["[fair]", "Sunday"]
+    # the words kept read as written: none of their marks is read as Markdown
+    kept = re.sub(r"<(del|strong)>.*?</\1>", "", marked).split()
+    assert [html.unescape(w) for w in kept] == ["so", "*500*", "~~came~~", "to_the", "on"]

@@ -207,7 +207,7 @@ def test_help_joins_a_docstring_paragraph_into_one() -> None:
     joined = " ".join(" ".join(lines).split())
     assert (
         "What moved between two versions: claims added, removed and changed, conflicts that "
-        "appeared or went away, reviews made stale."
+        "appeared or went away, reviews added, removed, changed or made stale."
     ) in joined
     compare = " ".join(" ".join(on_terminal(80, "compare", "--help")).split())
     assert (

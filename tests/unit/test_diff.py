@@ -13,6 +13,7 @@ import io
 import json
 import math
 import textwrap
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,6 +26,7 @@ from reconcile.engine.diff import (
     FieldChange,
     diff,
     value_move,
+    word_diff,
 )
 from reconcile.intake.loader import read_text
 from reconcile.intake.values import parse_value
@@ -336,7 +338,7 @@ def test_no_change() -> None:
         "## No figure changed: old → new\n"
         "\n"
         "0 conflicts appeared, 0 resolved, 0 changed status; 0 claims changed, 0 added, "
-        "0 removed; 0 reviews made stale.\n"
+        "0 removed; 0 reviews added, 0 removed, 0 changed, 0 made stale.\n"
     )
 
 
@@ -359,7 +361,7 @@ MARKDOWN = """\
 ## Figures changed: HEAD\\~1 → working tree
 
 1 conflict appeared, 2 resolved, 1 changed status; 4 claims changed, 1 added, 1 removed; \
-1 review made stale.
+0 reviews added, 0 removed, 0 changed, 1 made stale.
 
 ### Conflicts that appeared
 
@@ -412,8 +414,8 @@ MARKDOWN = """\
 
 TEXT = """\
 Figures changed: HEAD~1 → working tree
-1 conflict appeared, 2 resolved, 1 changed status; 4 claims changed, 1 added, 1 removed; \
-1 review made stale
+1 conflict appeared, 2 resolved, 1 changed status; 4 claims changed, 1 added, 1 removed
+0 reviews added, 0 removed, 0 changed, 1 made stale
 
 Conflicts that appeared
   visitors-courier, visitors-herald: major conflict, gap 100 (16.7%), likely unexplained \
@@ -472,7 +474,9 @@ def test_markdown_cells_cannot_break_the_table() -> None:
     )
     text = rendered(diff(dataset(old), dataset(new)), "markdown")
     row = text.splitlines()[-1]
-    assert row == ("| a | note | plain | a \\| b \\`c\\` \\<b>d\\</b> next line |  |")
+    new_note = "a \\| b \\`c\\` \\<b>d\\</b> next line"
+    # the note's own marks are escaped, inside the diff's marks that are not
+    assert row == f"| a | note | plain | {new_note} | ~~plain~~ **{new_note}** |"
 
 
 def test_json(result: DiffResult) -> None:
@@ -487,6 +491,9 @@ def test_json(result: DiffResult) -> None:
         "claims_changed": 4,
         "claims_added": 1,
         "claims_removed": 1,
+        "reviews_added": 0,
+        "reviews_removed": 0,
+        "reviews_changed": 0,
         "reviews_made_stale": 1,
     }
     assert [c["id"] for c in document["claims_added"]] == ["stalls-courier"]
@@ -494,7 +501,7 @@ def test_json(result: DiffResult) -> None:
     visitors = next(c for c in document["claims_changed"] if c["id"] == "visitors-herald")
     assert visitors == {
         "id": "visitors-herald",
-        "fields": [{"field": "value", "old": "500", "new": "600"}],
+        "fields": [{"field": "value", "old": "500", "new": "600", "words": None}],
         "value": {
             "old": {"text": "500", "low": 500, "best": 500, "high": 500},
             "new": {"text": "600", "low": 600, "best": 600, "high": 600},
@@ -565,3 +572,272 @@ def test_a_conflict_gone_with_a_removed_claim_says_so() -> None:
         assert "not compared: tickets-courier removed" in rendered(removed, name)
     back = diff(dataset(HEAD + OLD_CLAIMS.replace(line, "")), dataset(OLD))
     assert "not compared: tickets-courier added" in rendered(back, "markdown")
+
+
+# --- reviews ------------------------------------------------------------------------------
+
+# seven reviews, not in the order of their claims
+SEVEN_REVIEWS = textwrap.indent(
+    textwrap.dedent(
+        """\
+        - claims: [visitors-herald, visitors-courier]
+          verdict: explained
+          reason: precision
+          reviewed: 2025-07-01
+        - claims: [parking-herald, parking-courier]
+          verdict: disputed
+          reason: sourcing
+          note: "the courier counts the overflow field"
+        - {claims: [arrivals-herald, arrivals-courier], verdict: explained, reason: timeframe}
+        - {claims: [stalls-herald, tickets-herald], verdict: explained, reason: definition}
+        - {claims: [arrivals-herald, visitors-herald], verdict: explained, reason: definition}
+        - {claims: [parking-herald, visitors-courier], verdict: explained, reason: unit}
+        - {claims: [stalls-herald, visitors-courier], verdict: source-error, reason: unit}
+        """
+    ),
+    "  ",
+)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_only_new_reviews(tmp_path: Path, run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "old.yaml", OLD)
+    write(tmp_path, "new.yaml", OLD + SEVEN_REVIEWS)
+    old, new = "old.yaml", "new.yaml"
+    result = diff(dataset(OLD), dataset(OLD + SEVEN_REVIEWS))
+    assert result.changed and not result.figures_changed
+    assert (result.claims_changed, result.comparisons_changed) == ((), ())
+    assert result.reviews_removed == result.reviews_changed == result.reviews_made_stale == ()
+    assert [r.claims for r in result.reviews_added] == [
+        ("arrivals-courier", "arrivals-herald"),
+        ("arrivals-herald", "visitors-herald"),
+        ("parking-courier", "parking-herald"),
+        ("parking-herald", "visitors-courier"),
+        ("stalls-herald", "tickets-herald"),
+        ("stalls-herald", "visitors-courier"),
+        ("visitors-courier", "visitors-herald"),
+    ]
+    summary = summary_line(result)
+    assert summary.endswith("; 7 reviews added, 0 removed, 0 changed, 0 made stale")
+    for args in ((), ("--fail-on", "new-conflicts")):
+        shown = run("diff", *args, old, new)
+        assert shown.exit_code == 0, shown.stderr
+        assert "No figure changed" not in shown.stdout
+        assert shown.stdout.startswith(f"Reviews changed: {old} → {new}\n")
+        assert "7 reviews added, 0 removed, 0 changed, 0 made stale\n" in shown.stdout
+    text = rendered(result, "text")
+    assert (
+        "Reviews added\n"
+        "  arrivals-courier, arrivals-herald: explained, timeframe\n"
+        "  arrivals-herald, visitors-herald: explained, definition\n"
+        "  parking-courier, parking-herald: disputed, sourcing: the courier counts the overflow "
+        "field\n"
+    ) in text
+    assert (
+        "  visitors-courier, visitors-herald: explained, precision, reviewed 2025-07-01\n" in text
+    )
+    markdown = rendered(result, "markdown")
+    assert markdown.startswith("## Reviews changed: old → new\n")
+    assert (
+        "### Reviews added\n\n"
+        "| claims | verdict | reason | reviewed | note |\n"
+        "|---|---|---|---|---|\n"
+        "| arrivals-courier, arrivals-herald | explained | timeframe |  |  |\n"
+    ) in markdown
+    assert "| visitors-courier, visitors-herald | explained | precision | 2025-07-01 |  |\n" in (
+        markdown
+    )
+    document = json.loads(rendered(result, "json"))
+    assert document["summary"]["reviews_added"] == 7
+    assert document["reviews_added"][2] == {
+        "claims": ["parking-courier", "parking-herald"],
+        "verdict": "disputed",
+        "reason": "sourcing",
+        "note": "the courier counts the overflow field",
+        "reviewed": None,
+        "file": "figures.yaml",
+        "line": OLD.count("\n") + 5,
+    }
+    assert (document["reviews_removed"], document["reviews_changed"]) == ([], [])
+
+
+def test_reviews_removed() -> None:
+    result = diff(dataset(OLD + SEVEN_REVIEWS), dataset(OLD))
+    assert [r.claims for r in result.reviews_removed][:2] == [
+        ("arrivals-courier", "arrivals-herald"),
+        ("arrivals-herald", "visitors-herald"),
+    ]
+    assert len(result.reviews_removed) == 7 and result.reviews_added == ()
+    assert summary_line(result).endswith("; 0 reviews added, 7 removed, 0 changed, 0 made stale")
+    assert "Reviews removed\n  arrivals-courier, arrivals-herald: explained, timeframe\n" in (
+        rendered(result, "text")
+    )
+    assert "### Reviews removed\n" in rendered(result, "markdown")
+    removed = json.loads(rendered(result, "json"))["reviews_removed"]
+    assert removed[-1]["claims"] == ["visitors-courier", "visitors-herald"]
+    assert removed[-1]["line"] == OLD.count("\n") + 1  # where it was in the old version
+
+
+def test_review_verdict_and_date_changed() -> None:
+    before = OLD + SEVEN_REVIEWS
+    after = before.replace(
+        "verdict: disputed\n    reason: sourcing", "verdict: source-error\n    reason: sourcing"
+    ).replace("reviewed: 2025-07-01", "reviewed: 2025-07-02")
+    assert after.count("source-error") == 2
+    result = diff(dataset(before), dataset(after))
+    assert (result.reviews_added, result.reviews_removed) == ((), ())
+    assert [(c.claims, c.fields) for c in result.reviews_changed] == [
+        (
+            ("parking-courier", "parking-herald"),
+            (FieldChange("verdict", "disputed", "source-error"),),
+        ),
+        (
+            ("visitors-courier", "visitors-herald"),
+            (FieldChange("reviewed", "2025-07-01", "2025-07-02"),),
+        ),
+    ]
+    assert summary_line(result).endswith("; 0 reviews added, 0 removed, 2 changed, 0 made stale")
+    assert rendered(result, "text").endswith(
+        "Reviews changed\n"
+        "  parking-courier, parking-herald  verdict: disputed → source-error\n"
+        "  visitors-courier, visitors-herald  reviewed: 2025-07-01 → 2025-07-02\n"
+    )
+    assert rendered(result, "markdown").endswith(
+        "### Reviews changed\n\n"
+        "| claims | field | old | new |\n"
+        "|---|---|---|---|\n"
+        "| parking-courier, parking-herald | verdict | disputed | source-error |\n"
+        "| visitors-courier, visitors-herald | reviewed | 2025-07-01 | 2025-07-02 |\n"
+    )
+    (first, _) = json.loads(rendered(result, "json"))["reviews_changed"]
+    assert first == {
+        "claims": ["parking-courier", "parking-herald"],
+        "fields": [{"field": "verdict", "old": "disputed", "new": "source-error", "words": None}],
+        "file": "figures.yaml",
+        "line": OLD.count("\n") + 5,
+    }
+
+
+def test_reviews_listed_by_their_claims_whatever_their_order() -> None:
+    lines = SEVEN_REVIEWS.splitlines(keepends=True)
+    flows = "".join(line for line in lines if line.startswith("  - {"))
+    shuffled = "".join(reversed(flows.splitlines(keepends=True)))
+    one, other = (
+        diff(dataset(OLD), dataset(OLD + flows)),
+        diff(dataset(OLD), dataset(OLD + shuffled)),
+    )
+    assert [r.claims for r in one.reviews_added] == [r.claims for r in other.reviews_added]
+    for name in ("text", "markdown"):
+        assert rendered(one, name) == rendered(other, name)
+    # a review that lists the same claims in another order is the same review
+    swapped = OLD.replace("[tickets-courier, tickets-herald]", "[tickets-herald, tickets-courier]")
+    assert not diff(dataset(OLD), dataset(swapped)).changed
+
+
+def test_a_review_made_stale_is_still_reported_beside_the_new_ones(result: DiffResult) -> None:
+    assert [r.claims for r in result.reviews_made_stale] == [("tickets-courier", "tickets-herald")]
+    assert result.reviews_added == result.reviews_removed == result.reviews_changed == ()
+    assert result.figures_changed and not result.reviews_edited
+
+
+# --- words --------------------------------------------------------------------------------
+
+QUOTE_OLD = "The organisers said 500 people came to the fair"
+QUOTE_NEW = "The organisers said 500 people came to the show"
+
+
+def quoted(quote: str) -> str:
+    return HEAD + textwrap.dedent(
+        f"""\
+        claims:
+          - {{id: a, measure: visitors, value: "500", source: herald, quote: "{quote}"}}
+        """
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "spans"),
+    [
+        ("a b c", "a b c", [("equal", "a b c")]),
+        ("a b c", "a x c", [("equal", "a"), ("delete", "b"), ("insert", "x"), ("equal", "c")]),
+        ("a b", "z a b", [("insert", "z"), ("equal", "a b")]),
+        ("a b c d", "a b", [("equal", "a b"), ("delete", "c d")]),
+        ("a  b\nc", "a b c", [("equal", "a b c")]),
+        ("one two", "three", [("delete", "one two"), ("insert", "three")]),
+    ],
+)
+def test_word_diff(old: str, new: str, spans: list[tuple[str, str]]) -> None:
+    found = word_diff(old, new)
+    assert [(s.op, s.text) for s in found] == spans
+    assert " ".join(s.text for s in found if s.op != "insert") == " ".join(old.split())
+    assert " ".join(s.text for s in found if s.op != "delete") == " ".join(new.split())
+
+
+def test_a_quote_with_one_word_changed() -> None:
+    result = diff(dataset(quoted(QUOTE_OLD)), dataset(quoted(QUOTE_NEW)))
+    (change,) = result.claims_changed
+    (field,) = change.fields
+    assert (field.field, field.old, field.new) == ("quote", QUOTE_OLD, QUOTE_NEW)
+    assert rendered(result, "text").endswith(
+        "Claims changed\n  a  quote: The organisers said 500 people came to the [-fair-]{+show+}\n"
+    )
+    assert rendered(result, "markdown").endswith(
+        "| claim | field | old | new | move |\n"
+        "|---|---|---|---|---|\n"
+        "| a | quote | fair | show | "
+        "The organisers said 500 people came to the ~~fair~~ **show** |\n"
+    )
+    (shown,) = json.loads(rendered(result, "json"))["claims_changed"]
+    assert shown["fields"] == [
+        {
+            "field": "quote",
+            "old": QUOTE_OLD,
+            "new": QUOTE_NEW,
+            "words": [
+                {"op": "equal", "text": "The organisers said 500 people came to the"},
+                {"op": "delete", "text": "fair"},
+                {"op": "insert", "text": "show"},
+            ],
+        }
+    ]
+
+
+def test_marked_words_are_escaped_but_not_their_marks() -> None:
+    result = diff(dataset(quoted("said 500 *came*")), dataset(quoted("said 500 _went_ | on")))
+    assert rendered(result, "markdown").splitlines()[-1] == (
+        "| a | quote | \\*came\\* | \\_went\\_ \\| on | "
+        "said 500 ~~\\*came\\*~~ **\\_went\\_ \\| on** |"
+    )
+    assert (
+        rendered(result, "text").splitlines()[-1]
+        == "  a  quote: said 500 [-*came*-]{+_went_ | on+}"
+    )
+
+
+def test_a_quote_set_or_unset_is_shown_whole() -> None:
+    plain = HEAD + textwrap.dedent(
+        """\
+        claims:
+          - {id: a, measure: visitors, value: "500", source: herald}
+        """
+    )
+    result = diff(dataset(plain), dataset(quoted(QUOTE_NEW)))
+    (field,) = result.claims_changed[0].fields
+    assert field.words is None
+    assert rendered(result, "text").endswith(f"  a  quote: (not set) → {QUOTE_NEW}\n")
+
+
+def test_an_unchanged_quote_is_not_listed() -> None:
+    before, after = (
+        quoted(QUOTE_OLD),
+        quoted(QUOTE_OLD).replace("source: herald", "source: courier"),
+    )
+    (change,) = diff(dataset(before), dataset(after)).claims_changed
+    assert [f.field for f in change.fields] == ["source"]
+    assert change.fields[0].words is None

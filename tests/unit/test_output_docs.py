@@ -276,8 +276,9 @@ def _keys(value: Any) -> set[str]:
 
 @pytest.fixture
 def real_diff(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    """``diff --format json`` of the bundled file against a copy with claims changed, a claim
-    renamed (one added, one removed) and conflicts resolved (their reviews made stale)."""
+    """``diff --format json`` of the bundled file against a copy with claims changed (a quote
+    too), a claim renamed (one added, one removed), conflicts resolved (their reviews made
+    stale), a review moved to other claims (one added, one removed) and one changed."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     for side in ("old", "new"):
         shutil.copytree(BUNDLED.parent, tmp_path / side)
@@ -286,13 +287,24 @@ def real_diff(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]
         ("id: aj-abandoning-posts", "id: aj-posts-abandoned"),
         ('value: "176,000"', 'value: "about 176,000"'),
         ('value: "tens of thousands"', 'value: "hundreds of thousands"'),
+        ('quote: "He told Al Jazeera that he escaped', 'quote: "he escaped'),
+        ("claims: [aj-awol-total, tass-exodus]", "claims: [aj-desertion-total, tass-exodus]"),
+        ("verdict: disputed", "verdict: source-error"),
     ):
         assert text.count(before) == 1, before
         text = text.replace(before, after)
     (tmp_path / "new" / BUNDLED.name).write_text(text, encoding="utf-8")
     old, new = (str(tmp_path / side / BUNDLED.name) for side in ("old", "new"))
     document: dict[str, Any] = json.loads(invoke("diff", "--format", "json", old, new))
-    for name in ("claims_added", "claims_removed", "claims_changed", "comparisons_changed"):
+    for name in (
+        "claims_added",
+        "claims_removed",
+        "claims_changed",
+        "comparisons_changed",
+        "reviews_added",
+        "reviews_removed",
+        "reviews_changed",
+    ):
         assert document[name], f"the edited copy should give {name}"
     assert document["reviews_made_stale"]
     return document
@@ -317,6 +329,8 @@ def _bullet(section: str, name: str) -> str:
         ("claims_changed", lambda d: d["claims_changed"]),
         ("comparisons_changed", lambda d: d["comparisons_changed"]),
         ("reviews_made_stale", lambda d: d["reviews_made_stale"]),
+        ("reviews_added", lambda d: d["reviews_added"] + d["reviews_removed"]),
+        ("reviews_changed", lambda d: d["reviews_changed"]),
     ],
 )
 def test_diff_items_have_the_keys_described(

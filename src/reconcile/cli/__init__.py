@@ -372,7 +372,7 @@ def diff(
     ] = None,
 ) -> Outcome:
     """What moved between two versions: claims added, removed and changed, conflicts that
-    appeared or went away, reviews made stale.
+    appeared or went away, reviews added, removed, changed or made stale.
 
     Exit 0, or 1 with --fail-on new-conflicts when a conflict appeared that no review covers;
     2 on invalid input.

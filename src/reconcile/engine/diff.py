@@ -12,7 +12,13 @@ give the same output whatever the order of the claims in the files:
   status or severity changed otherwise (``consistent`` to ``compatible``, ``minor`` to
   ``major``). A comparison is known by the set of its claim ids, as a review names it;
 - reviews made stale: reviews that covered a conflict in the old version and, in the new one,
-  cover a comparison that is no longer a conflict, or claims that are no longer compared.
+  cover a comparison that is no longer a conflict, or claims that are no longer compared;
+- reviews added, removed and changed (an entry of the ``reviews:`` section, known by the set
+  of claim ids it lists; should two list the same claims, the last one counts, as it does for
+  ``reconcile check``), sorted by those ids; for a change, every field that differs.
+
+A changed text field (a claim's ``quote``, ``note`` or ``method``) also carries a word-level
+diff (:func:`word_diff`): the runs of words kept, deleted and inserted.
 
 The old version is usually a git revision: :func:`load_revision` builds it from the figure
 files as they were at a revision (read by :mod:`reconcile.intake.revisions`, without touching
@@ -46,6 +52,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Literal
 
@@ -56,14 +63,15 @@ from reconcile.intake.dates import PartialDate
 from reconcile.intake.problems import InputError
 from reconcile.intake.revisions import read_revision
 from reconcile.intake.values import Quantity
-from reconcile.model.dataset import Dataset
-from reconcile.model.entries import Claim, Derived, Period
+from reconcile.model.dataset import Dataset, ReviewRecord
+from reconcile.model.entries import Claim, Derived, Period, Rating, Review
 from reconcile.model.rows import number, period_range
 from reconcile.model.validate import build
 
 Direction = Literal["up", "down", "wider", "narrower", "shifted"]
 Basis = Literal["best", "midpoint", "low", "high"]
 Change = Literal["appeared", "resolved", "changed"]
+SpanOp = Literal["equal", "delete", "insert"]
 
 
 def load_revision(rev: str, paths: Sequence[Path], cwd: Path | None = None) -> Dataset:
@@ -155,10 +163,49 @@ class ValueMove:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A run of words of a word-level diff: kept (``equal``), only in the old text
+    (``delete``) or only in the new one (``insert``); the words joined by single spaces."""
+
+    op: SpanOp
+    text: str
+
+    def json(self) -> dict[str, str]:
+        return {"op": self.op, "text": self.text}
+
+
+def word_diff(old: str, new: str) -> tuple[Span, ...]:
+    """The words of ``old`` and ``new`` (split on white space) as runs kept, deleted and
+    inserted, in reading order; a replaced run is its deletion, then its insertion. The old
+    text is the ``equal`` and ``delete`` spans joined by spaces, the new one the ``equal``
+    and ``insert`` spans."""
+    a, b = old.split(), new.split()
+    spans: list[Span] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            spans.append(Span("equal", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            spans.append(Span("delete", " ".join(a[i1:i2])))
+        if j2 > j1:
+            spans.append(Span("insert", " ".join(b[j1:j2])))
+    return tuple(spans)
+
+
+@dataclass(frozen=True, slots=True)
 class FieldChange:
     field: str
     old: str | None  # the field as text; None when not set
     new: str | None
+    words: tuple[Span, ...] | None = None  # for a text field set in both versions
+
+    def deleted(self) -> str:
+        """The runs of words only in the old text, '…' between runs ('' without words)."""
+        return " … ".join(s.text for s in self.words or () if s.op == "delete")
+
+    def inserted(self) -> str:
+        """The runs of words only in the new text, '…' between runs ('' without words)."""
+        return " … ".join(s.text for s in self.words or () if s.op == "insert")
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +304,30 @@ class StaleReview:
         return f"{self.status}, no longer a conflict"
 
 
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    """A review as it stands in one version, known by its claims."""
+
+    claims: tuple[str, ...]  # sorted
+    verdict: str
+    reason: str
+    note: str | None
+    reviewed: str | None  # the date as written
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewChange:
+    """A review in both versions (the same claims) whose other fields differ; ``file`` and
+    ``line`` are where it is in the new version."""
+
+    claims: tuple[str, ...]  # sorted
+    fields: tuple[FieldChange, ...]
+    file: str
+    line: int
+
+
 @dataclass(frozen=True)
 class DiffResult:
     old: CompareResult
@@ -266,6 +337,9 @@ class DiffResult:
     claims_changed: tuple[ClaimChange, ...]
     comparisons_changed: tuple[ComparisonChange, ...]
     reviews_made_stale: tuple[StaleReview, ...]
+    reviews_added: tuple[ReviewEntry, ...] = ()
+    reviews_removed: tuple[ReviewEntry, ...] = ()
+    reviews_changed: tuple[ReviewChange, ...] = ()
     old_label: str = "old"
     new_label: str = "new"
 
@@ -293,6 +367,19 @@ class DiffResult:
     def changed(self) -> bool:
         return any(v for v in self.counts().values())
 
+    @property
+    def figures_changed(self) -> bool:
+        """Something other than the reviews' own entries changed: a claim, a comparison, or a
+        review made stale by them."""
+        n = self.counts()
+        return any(n[k] for k in n if k not in REVIEW_COUNTS)
+
+    @property
+    def reviews_edited(self) -> bool:
+        """A review was added, removed or changed."""
+        n = self.counts()
+        return any(n[k] for k in REVIEW_COUNTS)
+
     def counts(self) -> dict[str, int]:
         return {
             "conflicts_appeared": len(self.appeared),
@@ -301,8 +388,14 @@ class DiffResult:
             "claims_changed": len(self.claims_changed),
             "claims_added": len(self.claims_added),
             "claims_removed": len(self.claims_removed),
+            "reviews_added": len(self.reviews_added),
+            "reviews_removed": len(self.reviews_removed),
+            "reviews_changed": len(self.reviews_changed),
             "reviews_made_stale": len(self.reviews_made_stale),
         }
+
+
+REVIEW_COUNTS: tuple[str, ...] = ("reviews_added", "reviews_removed", "reviews_changed")
 
 
 def _sign(x: float, y: float) -> int:
@@ -369,25 +462,42 @@ def _text(value: object) -> str | None:
         return period_range(value)
     if isinstance(value, Derived):
         return f"{value.op} of {', '.join(value.of)}"
+    if isinstance(value, Rating):
+        return f"{value.label} ({value.claim})"
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value) or None
     return str(value)
 
 
 CLAIM_FIELDS: tuple[str, ...] = tuple(f for f in Claim.model_fields if f != "id")
+REVIEW_FIELDS: tuple[str, ...] = tuple(f for f in Review.model_fields if f != "claims")
+# free text, shown with the words that changed marked
+TEXT_FIELDS: frozenset[str] = frozenset({"quote", "note", "method"})
+
+
+def field_changes(
+    old: object, new: object, names: Sequence[str], text_fields: frozenset[str] = frozenset()
+) -> tuple[FieldChange, ...]:
+    """The fields ``names`` that differ between two versions of an entry, in that order;
+    a field of ``text_fields`` set in both carries its word-level diff."""
+    fields = []
+    for name in names:
+        before, after = getattr(old, name), getattr(new, name)
+        if before == after:
+            continue
+        a, b = _text(before), _text(after)
+        words = word_diff(a, b) if name in text_fields and a and b else None
+        fields.append(FieldChange(name, a, b, words))
+    return tuple(fields)
 
 
 def claim_change(old: Claim, new: Claim) -> ClaimChange | None:
     """The fields of one claim that differ between versions, in the format's order."""
-    fields = []
-    for name in CLAIM_FIELDS:
-        before, after = getattr(old, name), getattr(new, name)
-        if before != after:
-            fields.append(FieldChange(name, _text(before), _text(after)))
+    fields = field_changes(old, new, CLAIM_FIELDS, TEXT_FIELDS)
     if not fields:
         return None
     moved = value_move(old.value, new.value) if old.value != new.value else None
-    return ClaimChange(old.id, tuple(fields), moved)
+    return ClaimChange(old.id, fields, moved)
 
 
 _RANK = {s: i for i, s in enumerate(STATUSES)}
@@ -465,6 +575,45 @@ def _stale_reviews(old: CompareResult, new: CompareResult) -> list[StaleReview]:
     return sorted(stale, key=lambda s: (s.claims, s.file, s.line))
 
 
+def _reviews(dataset: Dataset) -> dict[frozenset[str], ReviewRecord]:
+    """The reviews by their set of claim ids; of two that list the same claims, the last."""
+    return {frozenset(r.review.claims): r for r in dataset.reviews}
+
+
+def _review_entry(record: ReviewRecord, dataset: Dataset) -> ReviewEntry:
+    review = record.review
+    line, _ = dataset.position(record.where)
+    return ReviewEntry(
+        tuple(sorted(review.claims)),
+        review.verdict,
+        review.reason,
+        review.note,
+        review.reviewed.text if review.reviewed is not None else None,
+        record.where.file,
+        line,
+    )
+
+
+def _review_changes(
+    old: Dataset, new: Dataset
+) -> tuple[list[ReviewEntry], list[ReviewEntry], list[ReviewChange]]:
+    """Reviews added, removed and changed, each sorted by its claim ids."""
+    before, after = _reviews(old), _reviews(new)
+    added, removed, changed = [], [], []
+    for key in sorted(before.keys() | after.keys(), key=sorted):
+        o, n = before.get(key), after.get(key)
+        if o is None and n is not None:
+            added.append(_review_entry(n, new))
+        elif n is None and o is not None:
+            removed.append(_review_entry(o, old))
+        elif o is not None and n is not None:
+            fields = field_changes(o.review, n.review, REVIEW_FIELDS)
+            if fields:
+                line, _ = new.position(n.where)
+                changed.append(ReviewChange(tuple(sorted(key)), fields, n.where.file, line))
+    return added, removed, changed
+
+
 def diff(
     old: Dataset, new: Dataset, *, old_label: str = "old", new_label: str = "new"
 ) -> DiffResult:
@@ -476,6 +625,7 @@ def diff(
         change = claim_change(old.claims[claim_id].claim, new.claims[claim_id].claim)
         if change is not None:
             changed.append(change)
+    reviews_added, reviews_removed, reviews_changed = _review_changes(old, new)
     return DiffResult(
         old=old_result,
         new=new_result,
@@ -484,6 +634,9 @@ def diff(
         claims_changed=tuple(changed),
         comparisons_changed=tuple(_comparison_changes(old_result, new_result)),
         reviews_made_stale=tuple(_stale_reviews(old_result, new_result)),
+        reviews_added=tuple(reviews_added),
+        reviews_removed=tuple(reviews_removed),
+        reviews_changed=tuple(reviews_changed),
         old_label=old_label,
         new_label=new_label,
     )

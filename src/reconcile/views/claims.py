@@ -259,9 +259,20 @@ def markdown_cell(value: Any) -> str:
     return _AUTOLINK.sub(lambda m: _UNLINKED[m.group()], text)
 
 
+class Markdown(str):
+    """Text already written as inert Markdown on one line (its own text escaped with
+    :func:`markdown_cell`, its marks not): :func:`markdown_table` puts it in as it is."""
+
+    __slots__ = ()
+
+
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """A GFM table; each cell escaped with :func:`markdown_cell`, but a :class:`Markdown` one."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
+    lines += [
+        "| " + " | ".join(c if isinstance(c, Markdown) else markdown_cell(c) for c in row) + " |"
+        for row in rows
+    ]
     return "\n".join(lines) + "\n"
 
 
