@@ -290,8 +290,8 @@ def _directed(
                 f"it higher, and the lower ({ids(down)}) from a side whose stake would "
                 "push it lower",
                 runs_with,
-                f"The higher figure comes from {_who(up[0].voice)} on a side whose stake pushes "
-                f"it higher; the lower from {_who(down[0].voice)} on a side leaning lower.",
+                f"The higher figure comes from {_who(up[0].voice)}, whose side's stake pushes "
+                f"it higher; the lower from {_who(down[0].voice)}, whose side's pushes it lower.",
             )
         pushed = "higher" if up else "lower"
         other, rest = ("lower", low) if up else ("higher", high)
