@@ -208,3 +208,10 @@ def documented(comparison: Comparison, code: str, quote: str) -> Reason:
         assert at >= 0, f"{piece!r} not in {code}: {fired.explanation!r}"
         rest = rest[at + len(piece) :]
     return fired
+
+
+def briefed(comparison: Comparison, code: str, brief: str) -> Reason:
+    """The reason ``code``, after asserting that its brief is exactly ``brief``."""
+    fired = reason(comparison, code)
+    assert fired.brief == brief, f"{code}: {fired.brief!r}"
+    return fired

@@ -7,12 +7,15 @@ from typing import Any
 import pytest
 
 from tests.unit.reasons.helpers import (
+    briefed,
     check,
     cites,
     claim,
+    compare_yaml,
     documented,
     example,
     figure_file,
+    find,
     measure,
     origin,
     reason,
@@ -429,3 +432,23 @@ def test_a_body_stating_its_own_figure_is_not_unattributed() -> None:
     ngo = text.replace("kind: official", "kind: ngo")
     why = reason(check(ngo, ["council-crowd", "paper-crowd"], "conflict"), "sourcing").explanation
     assert "council-crowd given by" not in why and "paper-crowd given by" in why
+
+
+def test_the_brief_says_who_each_side_is_by_kind_and_where_its_stake_runs() -> None:
+    comparison = find(compare_yaml(example("sourcing")), ["organisers-crowd", "police-crowd"])
+    briefed(
+        comparison,
+        "sourcing",
+        "The higher figure comes from an advocacy group, whose side's stake pushes it higher; "
+        "the lower from an official body, whose side's pushes it lower.",
+    )
+
+
+def test_the_brief_of_figures_with_no_origin_says_so_once() -> None:
+    text = example("sourcing").replace(" origin: police,", "").replace(" origin: organisers,", "")
+    comparison = find(compare_yaml(text), ["organisers-crowd", "police-crowd"])
+    briefed(
+        comparison,
+        "sourcing",
+        "Neither figure says where it comes from: the outlets give them without an origin.",
+    )

@@ -6,6 +6,7 @@ import pytest
 
 from tests.unit.reasons.helpers import (
     CHARGED_MEASURES,
+    briefed,
     check,
     cites,
     claim,
@@ -442,3 +443,22 @@ def test_one_origin_s_weeks_counted_to_another_weekday_in_a_later_release() -> N
     # published the same day, the two days they do not share cannot hold 60% of the figure
     same_day = text.replace("2024-06-30", "2021-01-15")
     check(same_day, ["first-week", "later-week"], "conflict", likely="unexplained")
+
+
+def test_the_brief_gives_days_and_dates_not_claim_ids() -> None:
+    comparison = find(compare_yaml(example("timeframe")), ["year-total", "spring-total"])
+    briefed(
+        comparison,
+        "timeframe",
+        "The first covers 92 days to 31 May 2024, within the second's period.",
+    )
+
+
+def test_the_brief_of_a_revision_gives_the_days_of_publication() -> None:
+    comparison = find(compare_yaml(example("timeframe", 1)), ["first-count", "revised-count"])
+    briefed(
+        comparison,
+        "timeframe",
+        "A revision: one origin's account of the same time, published 15 Jan 2021 and 30 Jun "
+        "2024; the later may carry revised figures.",
+    )
