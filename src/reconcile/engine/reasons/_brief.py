@@ -4,7 +4,8 @@ A brief says the one fact a reason adds, in a sentence of at most
 :data:`~reconcile.engine.reasons._evidence.BRIEF_WORDS` words. The headline of a view already
 shows who says what, so a brief names the sides in plain words rather than by claim id: the
 higher and the lower figure of a conflict, the broad figure and its parts of a sum, the
-derived figure and its inputs, else each figure's own text ('tens of thousands').
+derived figure and its inputs, else each figure's own text ('tens of thousands'), or the
+first and the second figure when both sides read the same.
 """
 
 from __future__ import annotations
@@ -45,7 +46,10 @@ def names(subject: Subject) -> tuple[str, str]:
         return "the higher figure", "the lower figure"
     if higher == "b":
         return "the lower figure", "the higher figure"
-    return text(subject.a), text(subject.b)
+    first, second = text(subject.a), text(subject.b)
+    if first == second:  # the same words on both sides: told apart by their order
+        return "the first figure", "the second figure"
+    return first, second
 
 
 def span_words(span: Span) -> str:
