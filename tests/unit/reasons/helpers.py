@@ -14,6 +14,7 @@ that the documentation cannot drift from the code.
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from collections.abc import Iterable, Mapping
@@ -22,7 +23,8 @@ from reconcile.engine.compare import CompareResult, Comparison, compare
 from reconcile.engine.reasons import Reason
 from reconcile.engine.reasons.__main__ import docstring, literal_blocks
 from reconcile.intake.loader import read_text
-from reconcile.model.validate import build
+from reconcile.model.validate import build, load
+from tests.conftest import BUNDLED
 
 SOURCES = textwrap.dedent(
     """\
@@ -208,3 +210,16 @@ def documented(comparison: Comparison, code: str, quote: str) -> Reason:
         assert at >= 0, f"{piece!r} not in {code}: {fired.explanation!r}"
         rest = rest[at + len(piece) :]
     return fired
+
+
+def briefed(comparison: Comparison, code: str, brief: str) -> Reason:
+    """The reason ``code``, after asserting that its brief is exactly ``brief``."""
+    fired = reason(comparison, code)
+    assert fired.brief == brief, f"{code}: {fired.brief!r}"
+    return fired
+
+
+@functools.cache
+def bundled() -> CompareResult:
+    """The comparisons of the bundled figure file, data/figures.yaml (compared once)."""
+    return compare(load([BUNDLED]))

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.reasons.helpers import (
+    briefed,
     check,
     cites,
     claim,
+    compare_yaml,
     documented,
     example,
     figure_file,
+    find,
     measure,
 )
 
@@ -210,3 +213,13 @@ def test_a_ratio_whose_divisor_may_be_zero_is_not_compared() -> None:
     divisor = text.replace('value: "0"', 'value: "215"')
     (derived,) = [c for c in compare_yaml(divisor).comparisons if c.kind == "derived"]
     assert derived.claims == ("share", "minors", "none")
+
+
+def test_the_brief_gives_what_the_inputs_allow() -> None:
+    comparison = find(compare_yaml(example("arithmetic")), SHARE)
+    briefed(
+        comparison,
+        "arithmetic",
+        "Its inputs give 11.1 to 14.8, so the derived figure does not follow from them, even "
+        "with its rounding allowed for.",
+    )

@@ -7,12 +7,15 @@ from typing import Any
 import pytest
 
 from tests.unit.reasons.helpers import (
+    briefed,
     check,
     cites,
     claim,
+    compare_yaml,
     documented,
     example,
     figure_file,
+    find,
     measure,
 )
 
@@ -136,4 +139,22 @@ def test_the_documented_example() -> None:
         "claim-type",
         "scheme-cap is a limit ('up to 5,000') and scheme-filled is a count ('4,200'): a limit "
         "is a cap, not a tally; a count reports what was tallied.",
+    )
+
+
+def test_the_brief_says_what_each_kind_of_figure_is_the_count_last() -> None:
+    comparison = find(compare_yaml(example("claim-type")), ["scheme-cap", "scheme-filled"])
+    briefed(
+        comparison,
+        "claim-type",
+        "The limit is a cap, not a tally, and the count reports what was tallied, so they may "
+        "differ without either being wrong.",
+    )
+    text = example("claim-type").replace("type: limit", "type: estimate")
+    comparison = find(compare_yaml(text), ["scheme-cap", "scheme-filled"])
+    briefed(
+        comparison,
+        "claim-type",
+        "The estimate is a judgement, not a tally, and the count reports what was tallied, so "
+        "they may differ without either being wrong.",
     )

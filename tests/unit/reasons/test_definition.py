@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from reconcile.engine.compare import Comparison
 from tests.unit.reasons.helpers import (
+    briefed,
     check,
     cites,
     claim,
@@ -351,3 +355,104 @@ def test_a_magnitude_that_falls_short_of_a_count_is_a_manner_of_speaking() -> No
 def test_a_magnitude_above_a_count_is_not_put_down_to_its_wording() -> None:
     comparison = check(_loose("millions", "300,000"), claims=["count", "loose"], status="conflict")
     assert "definition" not in [r.code for r in comparison.reasons]
+
+
+MINORS = {
+    "arrests": measure("People arrested at the march", "persons"),
+    "arrests-minors": measure("Minors arrested at the march", "persons", part_of="arrests"),
+}
+
+
+def _minors(value: str) -> Comparison:
+    text = figure_file(
+        claim("police-arrests", "arrests", "120", "herald"),
+        claim("police-minors", "arrests-minors", value, "courier"),
+        measures=MINORS,
+    )
+    return find(compare_yaml(text), ["police-minors", "police-arrests"])
+
+
+def test_the_brief_of_different_measures_quotes_their_labels() -> None:
+    briefed(
+        _minors("35"),
+        "definition",
+        "The two count different things: 'People arrested at the march' and 'Minors arrested at "
+        "the march'.",
+    )
+    briefed(
+        _minors("135"),
+        "definition",
+        "The higher figure counts only a part of what the lower counts, so what the measures "
+        "count cannot explain the gap.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("paper", "brief"),
+    [
+        ("90", "The broad figure is above the sum of its parts: it may count what they leave out."),
+        (
+            "50",
+            "The broad figure is below the sum of its parts, which may count some people or "
+            "events twice, or it may leave out some they count.",
+        ),
+        (
+            "65",
+            "The broad figure may count people or events its parts leave out, or the reverse, "
+            "so the two need not match.",
+        ),
+    ],
+)
+def test_the_brief_of_a_broad_figure_says_which_way_it_may_differ(paper: str, brief: str) -> None:
+    briefed(find(compare_yaml(held(paper)), HELD), "definition", brief)
+
+
+def test_the_brief_of_a_shared_bound_names_the_confusable_measure() -> None:
+    briefed(
+        find(compare_yaml(example("definition")), THEFT),
+        "definition",
+        "'2 to 5 years' shares its upper bound 5 with a figure for 'Prison term for fraud', a "
+        "measure often confused with its own: it may be that figure.",
+    )
+    # a label that would take the brief past 30 words gives way to the measure's id
+    long = example("definition").replace(
+        '"Prison term for fraud"', '"Prison term for fraud and for every kind of deception in law"'
+    )
+    briefed(
+        find(compare_yaml(long), THEFT),
+        "definition",
+        "'2 to 5 years' shares its upper bound 5 with a figure for sentence-fraud, a measure "
+        "often confused with its own: it may be that figure.",
+    )
+
+
+def test_the_brief_of_a_relabelled_figure_names_no_outlet_or_claim() -> None:
+    result = compare_yaml(example("definition", 1))
+    briefed(
+        find(result, ["radio-excess", "lab-excess"]),
+        "definition",
+        "'104,000' is the figure its origin gives for 'Violent deaths'; a relay labelled it "
+        "'Deaths above the pre-war rate'.",
+    )
+    briefed(
+        find(result, ["survey-violent", "lab-excess"]),
+        "definition",
+        "The two count 'Deaths above the pre-war rate' and 'Violent deaths', measures often "
+        "confused, which count different things.",
+    )
+    # the survey's account printed by a news outlet too: both are relays of one origin
+    relayed = example("definition", 1).replace("source: survey-report}", "source: courier}")
+    briefed(
+        find(compare_yaml(relayed), ["radio-excess", "survey-violent"]),
+        "definition",
+        "One origin's figure is given for 'Deaths above the pre-war rate' and for 'Violent "
+        "deaths': one of its relays relabelled it.",
+    )
+
+
+def test_the_brief_of_a_magnitude_gives_the_count_it_need_not_reach() -> None:
+    briefed(
+        find(compare_yaml(_loose("tens of thousands", "300,000")), ["count", "loose"]),
+        "definition",
+        "'tens of thousands' is a manner of speaking, not a count, so it need not reach 300,000.",
+    )

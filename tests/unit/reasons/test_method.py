@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from tests.unit.reasons.helpers import (
+    briefed,
     check,
     cites,
     claim,
+    compare_yaml,
     documented,
     example,
     figure_file,
+    find,
     measure,
     origin,
 )
@@ -143,3 +146,24 @@ def test_kinds_that_do_not_say_how_a_figure_was_made_do_not_fire() -> None:
     pairs = ["model-deaths", "registry-deaths"]
     check(deaths("estimate", "official"), pairs, "conflict", not_fires=["method"])
     check(deaths("count", "statistics"), pairs, "conflict", not_fires=["method"])
+
+
+def test_the_brief_names_both_methods_and_no_claim() -> None:
+    comparison = find(compare_yaml(example("method")), MARCHERS)
+    briefed(
+        comparison,
+        "method",
+        "They were made in different ways, 'density from aerial photographs' and 'count at the "
+        "gates', which need not agree.",
+    )
+
+
+def test_the_brief_of_one_stated_method_names_the_side_that_states_it() -> None:
+    text = example("method").replace('method: "count at the gates",', "")
+    comparison = find(compare_yaml(text), MARCHERS)
+    briefed(
+        comparison,
+        "method",
+        "Only the higher figure states a method ('density from aerial photographs'); the other "
+        "does not, so they may have been counted differently.",
+    )

@@ -7,12 +7,15 @@ from typing import Any
 import pytest
 
 from tests.unit.reasons.helpers import (
+    briefed,
     check,
     cites,
     claim,
+    compare_yaml,
     documented,
     example,
     figure_file,
+    find,
     measure,
     origin,
 )
@@ -304,3 +307,22 @@ def test_a_legal_bound_is_exact_not_rounded() -> None:
     counts = fines.replace(", type: legal-range", "").replace("100 to 500", "500")
     counts = counts.replace("up to 1,000", "1,000")
     check(counts, ["courier-fine", "herald-fine"], "conflict", "minor", likely="precision")
+
+
+def test_the_brief_gives_the_step_of_the_coarser_figure() -> None:
+    viewers = ["herald-viewers", "courier-viewers"]
+    comparison = find(compare_yaml(example("precision")), viewers)
+    briefed(
+        comparison,
+        "precision",
+        "'37.8 million' is given to the nearest 100,000, and the other differs by one step of "
+        "its last digit, as when one account rounds and another cuts short.",
+    )
+    hedged = example("precision").replace('"37.8 million"', '"about 38 million"')
+    comparison = find(compare_yaml(hedged), viewers)
+    briefed(
+        comparison,
+        "precision",
+        "The figures meet only through the hedge of 'about 38 million' (36.1 million to 39.9 "
+        "million).",
+    )

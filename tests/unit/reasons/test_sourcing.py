@@ -6,13 +6,18 @@ from typing import Any
 
 import pytest
 
+from reconcile.engine.compare import Comparison
 from tests.unit.reasons.helpers import (
+    briefed,
+    bundled,
     check,
     cites,
     claim,
+    compare_yaml,
     documented,
     example,
     figure_file,
+    find,
     measure,
     origin,
     reason,
@@ -429,3 +434,125 @@ def test_a_body_stating_its_own_figure_is_not_unattributed() -> None:
     ngo = text.replace("kind: official", "kind: ngo")
     why = reason(check(ngo, ["council-crowd", "paper-crowd"], "conflict"), "sourcing").explanation
     assert "council-crowd given by" not in why and "paper-crowd given by" in why
+
+
+def test_the_brief_says_who_each_side_is_by_kind_and_where_its_stake_runs() -> None:
+    comparison = find(compare_yaml(example("sourcing")), ["organisers-crowd", "police-crowd"])
+    briefed(
+        comparison,
+        "sourcing",
+        "The higher figure comes from an advocacy group, whose side's stake pushes it higher; "
+        "the lower from an official body, whose side's pushes it lower.",
+    )
+
+
+def test_the_brief_of_figures_with_no_origin_says_so_once() -> None:
+    text = example("sourcing").replace(" origin: police,", "").replace(" origin: organisers,", "")
+    comparison = find(compare_yaml(text), ["organisers-crowd", "police-crowd"])
+    briefed(
+        comparison,
+        "sourcing",
+        "Neither figure says where it comes from: the outlets give them without an origin.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("claims", "brief"),
+    [
+        (
+            ["tass-left-service", "aj-awol-total", "aj-desertion-total"],
+            "The higher figure comes from an anonymous source on the side whose stake would push "
+            "it higher; the lower from an official body.",
+        ),
+        (
+            ["aj-awol-total", "tass-exodus"],
+            "The lower figure comes from a side whose stake would push it higher, so the stakes "
+            "stated do not account for the gap.",
+        ),
+        (
+            ["tass-exodus", "tass-left-service"],
+            "Both sides speak for party russia, so a stake in common does not explain the gap.",
+        ),
+        (
+            ["aj-desertion-penalty", "tass-desertion-penalty"],
+            "'5 to 10 years' speaks for a party to the story (russia), the other side for none.",
+        ),
+        (
+            ["aj-awol-total", "tass-left-service"],
+            "They come from different parties (russia, ukraine), each of which may have a stake "
+            "in the figure.",
+        ),
+        (
+            ["aj-awol-total", "aj-awol-year"],
+            "Both figures come from one origin, Office of the Prosecutor General of Ukraine, so "
+            "they are one account, not two independent ones.",
+        ),
+        (
+            ["tass-returned-share", "tass-amnesty-returns", "tass-left-service"],
+            "All the figures come from one origin, Unnamed source in Russian security services, "
+            "so their agreement is no independent confirmation.",
+        ),
+        (
+            ["aj-awol-penalty", "aj-desertion-penalty"],
+            "Neither figure says where it comes from: the outlets give them without an origin.",
+        ),
+    ],
+)
+def test_the_briefs_of_the_bundled_file(claims: list[str], brief: str) -> None:
+    briefed(find(bundled(), claims), "sourcing", brief)
+
+
+def _two_crowds(one: str, two: str | None = None, higher: bool = False) -> Comparison:
+    """'12,000' (or '50,000' when ``higher``) from origin ``one``, and '12,000' from ``two``,
+    else from the outlet that prints it."""
+    origins = {"one": one} | ({"two": two} if two else {})
+    text = figure_file(
+        claim("a-crowd", "crowd", "50,000" if higher else "12,000", "herald", origin="one"),
+        claim("b-crowd", "crowd", "12,000", "courier", **({"origin": "two"} if two else {})),
+        measures={"crowd": measure("People at the march", "persons")},
+        origins=origins,
+    )
+    return find(compare_yaml(text), ["a-crowd", "b-crowd"])
+
+
+@pytest.mark.parametrize(
+    ("one", "brief"),
+    [
+        (
+            origin("Unnamed officer", "anonymous"),
+            "The first figure comes from an anonymous source, which cannot be checked.",
+        ),
+        (
+            origin("Marchers' union", "advocacy"),
+            "The first figure comes from an advocacy group with a stake in it, though the file "
+            "does not say which way.",
+        ),
+        (
+            origin("Night desk", "official", reliability="E"),
+            "The first figure comes from an origin rated unreliable.",
+        ),
+        (
+            origin("City police", "official"),
+            "The second figure is given by the outlet without saying where it comes from.",
+        ),
+    ],
+)
+def test_the_brief_of_a_weak_mark_names_the_side_that_carries_it(one: str, brief: str) -> None:
+    briefed(_two_crowds(one), "sourcing", brief)
+
+
+def test_the_brief_names_each_side_by_the_kind_of_its_origin() -> None:
+    organisers = origin("Organisers", "advocacy", party="organisers", interest="higher")
+    briefed(
+        _two_crowds(organisers, higher=True),
+        "sourcing",
+        "The higher figure comes from an advocacy group on the side whose stake would push it "
+        "higher; the lower from a news outlet naming no origin.",
+    )
+    unknown = origin("Someone", "unknown", party="x", interest="higher")
+    briefed(
+        _two_crowds(unknown, origin("Statistics office", "statistics"), higher=True),
+        "sourcing",
+        "The higher figure comes from an origin of unknown kind on the side whose stake would "
+        "push it higher; the lower from a statistics office.",
+    )

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from reconcile.engine.compare import compare
+from reconcile.model.validate import load
+from tests.conftest import CASES
 from tests.unit.reasons.helpers import (
     CHARGED_MEASURES,
+    briefed,
+    bundled,
     check,
     cites,
     claim,
@@ -442,3 +447,93 @@ def test_one_origin_s_weeks_counted_to_another_weekday_in_a_later_release() -> N
     # published the same day, the two days they do not share cannot hold 60% of the figure
     same_day = text.replace("2024-06-30", "2021-01-15")
     check(same_day, ["first-week", "later-week"], "conflict", likely="unexplained")
+
+
+def test_the_brief_gives_days_and_dates_not_claim_ids() -> None:
+    comparison = find(compare_yaml(example("timeframe")), ["year-total", "spring-total"])
+    briefed(
+        comparison,
+        "timeframe",
+        "The first covers 92 days to 31 May 2024, within the second's period.",
+    )
+
+
+def test_the_brief_of_a_revision_gives_the_days_of_publication() -> None:
+    comparison = find(compare_yaml(example("timeframe", 1)), ["first-count", "revised-count"])
+    briefed(
+        comparison,
+        "timeframe",
+        "A revision: one origin's account of the same time, published 15 Jan 2021 and 30 Jun "
+        "2024; the later may carry revised figures.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("case", "claims", "brief"),
+    [
+        (
+            None,
+            ["aj-awol-total", "tass-exodus"],
+            "The first covers 1,400 days to 31 Oct 2025; the second gives no period, so they may "
+            "count different stretches of time.",
+        ),
+        (
+            None,
+            ["aj-amnesty-returns", "tass-amnesty-returns"],
+            "The first runs from 1 Nov 2024 on and the second stands at 30 Aug 2025.",
+        ),
+        (
+            None,
+            ["tass-exodus", "aj-awol-total", "aj-desertion-total"],
+            "The broad figure gives no period or date, and no part has a claim for the same time, "
+            "so each part's latest claim is used.",
+        ),
+        (
+            None,
+            ["tass-returned-share", "tass-amnesty-returns", "tass-left-service"],
+            "The derived figure gives no period or date, but it is derived from claims that cover "
+            "other times.",
+        ),
+        (
+            "as-of-totals",
+            ["toll-10-feb", "toll-14-feb"],
+            "The first stands at 10 Feb 2025 and the second at 14 Feb 2025, 4 days apart.",
+        ),
+        (
+            "as-of-totals",
+            ["toll-11-feb", "toll-12-feb"],
+            "A running total can only grow, yet the later figure is the smaller, so the dates do "
+            "not explain the gap.",
+        ),
+        (
+            "revised-weekly-deaths",
+            ["first-count", "ledger-count"],
+            "Both cover the same time, from different origins, published 15 Jan 2021 and 1 Feb "
+            "2021; the later may rest on revised data.",
+        ),
+        (
+            "running-totals-partial-dates",
+            ["agency-final", "herald-since-march-2003"],
+            "The periods, 1,201 and 580 days long, overlap for 563 days.",
+        ),
+        (
+            "running-totals-partial-dates",
+            ["agency-final", "minister-since-march-2003"],
+            "On running totals these overlapping periods allow no gap of this sign, so the dates "
+            "do not explain the gap.",
+        ),
+        (
+            "border-clashes",
+            ["valdorian-dead-admitted", "valdorian-dead-unnamed-officer"],
+            "The second covers 126 days to 15 Jun 2025, within the first's period, yet its total "
+            "is the larger, so the dates do not explain the gap.",
+        ),
+    ],
+)
+def test_the_briefs_of_the_bundled_file_and_the_cases(
+    case: str | None, claims: list[str], brief: str
+) -> None:
+    result = (
+        bundled() if case is None else compare(load([CASES / "conflict" / case / "figures.yaml"]))
+    )
+    briefed(find(result, claims), "timeframe", brief)

@@ -8,12 +8,15 @@ import pytest
 
 from tests.unit.reasons.helpers import (
     CHARGED_MEASURES,
+    briefed,
     check,
     cites,
     claim,
+    compare_yaml,
     documented,
     example,
     figure_file,
+    find,
     measure,
 )
 
@@ -231,3 +234,29 @@ def test_precision_says_a_rate_compared_per_year_is_per_year() -> None:
     )
     fired = cites(comparison, "precision", "office-visitors ('30,000 a month')")
     assert "year" in fired.explanation, fired.explanation
+
+
+def test_the_briefs_name_the_units_and_the_rate_periods() -> None:
+    comparison = find(compare_yaml(example("unit")), ["police-arrests", "lawyers-arrests"])
+    briefed(
+        comparison,
+        "unit",
+        "The lower figure counts persons and the higher figure counts cases, so the counts need "
+        "not match one to one.",
+    )
+    likely = comparison.likely_reason
+    assert likely is not None and likely.code == "unexplained"
+    assert (
+        likely.short
+        == likely.brief
+        == (
+            "No reason found accounts for a gap of 25 persons; check the quotes, what each counts, "
+            "and the missing periods, origins and methods."
+        )
+    )
+    comparison = find(compare_yaml(example("unit", block=1)), VISITORS)
+    briefed(
+        comparison,
+        "unit",
+        "One counts per year and the other per month, so both are compared per year.",
+    )

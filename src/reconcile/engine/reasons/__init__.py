@@ -121,7 +121,9 @@ def likely(subject: Subject, reasons: tuple[Reason, ...]) -> Reason | None:
         return None
     if reasons and reasons[0].score >= LIKELY:
         return reasons[0]
-    return Reason(UNEXPLAINED, 0.0, unexplained(subject, reasons))
+    return Reason(
+        UNEXPLAINED, 0.0, unexplained(subject, reasons), unexplained_brief(subject, reasons)
+    )
 
 
 def unexplained(subject: Subject, reasons: tuple[Reason, ...]) -> str:
@@ -158,6 +160,34 @@ def unexplained(subject: Subject, reasons: tuple[Reason, ...]) -> str:
     return f"{head}; check {'; '.join(checks)}."
 
 
+def unexplained_brief(subject: Subject, reasons: tuple[Reason, ...] = ()) -> str:
+    """:func:`unexplained` in one sentence of at most :data:`BRIEF_WORDS` words: the gap, and
+    which kinds of field to check (the missing ones among periods, origins and methods)."""
+    side_a, side_b = sides(subject)
+    everyone = list({k.id: k for k in (*side_a[:1], *side_b)}.values())
+    gap = subject.gap
+    size = ""
+    if gap is not None:
+        size = f" of {fmt(gap.absolute)} {subject.dataset.unit_of(everyone[0].claim)}"
+    missing = [
+        field
+        for field, lacking in (
+            ("periods", any(not k.span.known for k in everyone)),
+            ("origins", any(not k.voice.attributed for k in everyone)),
+            ("methods", any(not k.method for k in everyone)),
+        )
+        if lacking
+    ]
+    checks = ["the quotes", "what each counts"]
+    if missing:
+        last = missing[-1] if len(missing) == 1 else f"{', '.join(missing[:-1])} and {missing[-1]}"
+        checks.append(f"the missing {last}")
+    if any(k.voice.party and not k.voice.lean for k in everyone):
+        checks.append("which way the parties lean")
+    listed = f"{', '.join(checks[:-1])}, and {checks[-1]}"
+    return f"No reason found accounts for a gap{size}; check {listed}."
+
+
 __all__ = [
     "BRIEF_WORDS",
     "LIKELY",
@@ -169,4 +199,5 @@ __all__ = [
     "likely",
     "title",
     "unexplained",
+    "unexplained_brief",
 ]

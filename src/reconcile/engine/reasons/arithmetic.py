@@ -60,7 +60,12 @@ def evaluate(
         f"{claim.id} states {quoted(claim.value.text)}{widened}; {computed.note} gives "
         f"{interval_text(computed.low, computed.high, computed.best)}"
     )
-    return Evidence(options.cannot_follow, f"{head}: it does not follow from its inputs.")
+    allowed = ", even with its rounding allowed for" if stated.rounding else ""
+    brief = (
+        f"Its inputs give {interval_text(computed.low, computed.high, computed.best)}, so the "
+        f"derived figure does not follow from them{allowed}."
+    )
+    return Evidence(options.cannot_follow, f"{head}: it does not follow from its inputs.", brief)
 
 
 __all__ = ["CODE", "TITLE", "Figure", "evaluate"]

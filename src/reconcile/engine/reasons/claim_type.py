@@ -51,6 +51,29 @@ def _article(word: str) -> str:
 
 _NAMED = {kind: f"{_article(kind)} {kind}" for kind in _WHAT}  # "an estimate"
 
+# what a brief calls each kind of figure, and what that kind of figure is
+_BRIEF_NAME = {"legal-range": "legal range", "share": "proportion"}
+_BRIEF_WHAT = {
+    "count": "reports what was tallied",
+    "limit": "is a cap, not a tally",
+    "target": "says what is wanted, not what happened",
+    "estimate": "is a judgement, not a tally",
+    "rate": "counts per period",
+    "legal-range": "states what the law allows",
+    "share": "is a part of a whole",
+}
+
+
+def _brief(type_a: str, type_b: str) -> str:
+    """The two kinds in plain words, the one that is not a count first: "The estimate is a
+    judgement, not a tally, and the count reports what was tallied, so ..."."""
+    first, second = (type_b, type_a) if type_a == "count" else (type_a, type_b)
+    one, other = (_BRIEF_NAME.get(t, t) for t in (first, second))
+    return (
+        f"The {one} {_BRIEF_WHAT[first]}, and the {other} {_BRIEF_WHAT[second]}, so they may "
+        "differ without either being wrong."
+    )
+
 
 class Options(BaseModel):
     limit: float = 0.55
@@ -79,4 +102,5 @@ def evaluate(
         score,
         f"{a.id} is {_NAMED[type_a]} ({a.text}) and {b.id} is {_NAMED[type_b]} ({b.text}): "
         f"{_WHAT[type_a]}; {_WHAT[type_b]}.",
+        _brief(type_a, type_b),
     )

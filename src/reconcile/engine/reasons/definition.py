@@ -74,6 +74,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from reconcile.engine.pairing import Slot, comparable
+from reconcile.engine.reasons._brief import fitting, text
 from reconcile.engine.reasons._evidence import Evidence
 from reconcile.engine.reasons._facts import Facts, Sides, depth, facts_of, sides
 from reconcile.engine.subjects import Subject, fmt, quoted
@@ -181,6 +182,12 @@ def _has_comparable_own(dataset: Dataset, known: Facts) -> bool:
     )
 
 
+def _measures(dataset: Dataset, *measures: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ways a brief may name some measures, in the order it tries them: by their labels,
+    quoted, then, when the labels make the brief too long, by their ids."""
+    return tuple(quoted(dataset.measures[m].label) for m in measures), measures
+
+
 def _relay(known: Facts, dataset: Dataset) -> str:
     via = known.claim.via
     if via:
@@ -189,11 +196,12 @@ def _relay(known: Facts, dataset: Dataset) -> str:
     return source.outlet or known.claim.source
 
 
-def _confusable_match(dataset: Dataset, known: Facts) -> str | None:
+def _confusable_match(dataset: Dataset, known: Facts) -> tuple[str, str] | None:
     return dataset.memo(("confusable", known.id), lambda: _find_confusable(dataset, known))
 
 
-def _find_confusable(dataset: Dataset, known: Facts) -> str | None:
+def _find_confusable(dataset: Dataset, known: Facts) -> tuple[str, str] | None:
+    """The explanation and the brief of a figure that matches one on a confusable measure."""
     claim = known.claim
     if not _has_comparable_own(dataset, known):
         return None
@@ -209,31 +217,53 @@ def _find_confusable(dataset: Dataset, known: Facts) -> str | None:
                     mine, theirs = depth(known, dataset), depth(other, dataset)
                     if mine < theirs:
                         continue  # the other account relabelled the origin's figure
+                    named = _measures(dataset, other_measure, claim.measure)
                     if mine > theirs:
                         label = dataset.measures[claim.measure].label
                         return (
                             f"{claim.id} ({quoted(claim.value.text)}) is the figure that "
                             f"{known.voice.name} gives for {other_measure} ({other.id}); "
                             f"{_relay(known, dataset)} relayed it as {claim.measure} "
-                            f"({quoted(label)}): it may be the figure for {other_measure}"
+                            f"({quoted(label)}): it may be the figure for {other_measure}",
+                            fitting(
+                                lambda theirs, ours: (
+                                    f"{known.text} is the figure its origin "
+                                    f"gives for {theirs}; a relay labelled it {ours}."
+                                ),
+                                *named,
+                            ),
                         )
                     return (
                         f"{claim.id} ({quoted(claim.value.text)}) and {other.id} "
                         f"({quoted(other.claim.value.text)}) give one figure of "
                         f"{known.voice.name}'s as {claim.measure} and as {other_measure}: "
-                        f"{_relay(known, dataset)} or {_relay(other, dataset)} relabelled it"
+                        f"{_relay(known, dataset)} or {_relay(other, dataset)} relabelled it",
+                        fitting(
+                            lambda theirs, ours: (
+                                f"One origin's figure is given for {ours} and "
+                                f"for {theirs}: one of its relays relabelled it."
+                            ),
+                            *named,
+                        ),
                     )
                 return (
                     f"{claim.id} ({quoted(claim.value.text)}) shares its {what} with {other.id} "
                     f"({quoted(other.claim.value.text)}) on {other_measure}, a measure often "
                     f"confused with {claim.measure}, and no other claim on {claim.measure} "
                     f"that could be compared with it has it: it may be the figure for "
-                    f"{other_measure}"
+                    f"{other_measure}",
+                    fitting(
+                        lambda theirs, what=what: (
+                            f"{known.text} shares its {what} with a figure for {theirs}, "
+                            "a measure often confused with its own: it may be that figure."
+                        ),
+                        *_measures(dataset, other_measure),
+                    ),
                 )
     return None
 
 
-def _magnitude_short(dataset: Dataset, subject: Subject) -> str | None:
+def _magnitude_short(dataset: Dataset, subject: Subject) -> tuple[str, str] | None:
     """A magnitude ("tens of thousands") below a figure for the same measure or a part of it:
     a manner of speaking, not a count of all the measure counts."""
     for loose, other in ((subject.a, subject.b), (subject.b, subject.a)):
@@ -248,7 +278,9 @@ def _magnitude_short(dataset: Dataset, subject: Subject) -> str | None:
             continue
         return (
             f"{claim.id} ({quoted(claim.value.text)}) is a magnitude, a manner of speaking "
-            f"rather than a count: it falls short of {against.id}'s {fmt(other.low)} {where}."
+            f"rather than a count: it falls short of {against.id}'s {fmt(other.low)} {where}.",
+            f"{text(loose)} is a manner of speaking, not a count, so it need not reach "
+            f"{fmt(other.low)}.",
         )
     return None
 
@@ -263,7 +295,7 @@ def evaluate(
             # only a claim on a measure confusable with another can match a claim on it
             found = _confusable_match(dataset, known) if known.confusable else None
             if found:
-                return Evidence(options.confusable_match, found + ".")
+                return Evidence(options.confusable_match, found[0] + ".", found[1])
     a = side_a[0].claim
     if subject.kind == "sum":
         parts = dataset.measures[a.measure].sum_of
@@ -272,34 +304,54 @@ def evaluate(
                 "the broad figure is below the sum of its parts: its parts may count some "
                 "people or events twice, or it may not count all they do"
             )
+            brief = (
+                "The broad figure is below the sum of its parts, which may count some people "
+                "or events twice, or it may leave out some they count."
+            )
         elif subject.status == "conflict":
             how = "the broad figure is above the sum of its parts: it may count what they leave out"
+            brief = (
+                "The broad figure is above the sum of its parts: it may count what they leave out."
+            )
         else:
             how = (
                 "the broad figure is compared with the sum of its parts, and it may count "
                 "people or events the parts leave out, or the reverse"
             )
+            brief = (
+                "The broad figure may count people or events its parts leave out, or the "
+                "reverse, so the two need not match."
+            )
         return Evidence(
             options.broad_against_parts,
             f"{a.id} is on {a.measure} ({quoted(dataset.measures[a.measure].label)}), which is "
             f"sum_of [{', '.join(parts)}]: {how}.",
+            brief,
         )
     if subject.kind != "pair":
         return None
     b = side_b[0].claim
     short = _magnitude_short(dataset, subject) if subject.status == "conflict" else None
     if short:
-        return Evidence(options.magnitude_short, short)
+        return Evidence(options.magnitude_short, *short)
     if b.measure == a.measure:
         return None
     words = (
         f"{a.id} counts {a.measure} ({quoted(dataset.measures[a.measure].label)}) while "
         f"{b.id} counts {b.measure} ({quoted(dataset.measures[b.measure].label)})"
     )
+    names = _measures(dataset, a.measure, b.measure)
     if b.measure in dataset.confusable[a.measure]:
         return Evidence(
             options.confusable_measures,
             f"{words}: measures often confused, which count different things.",
+            fitting(
+                lambda one, other: (
+                    f"The two count {one} and {other}, measures often confused, "
+                    "which count different things."
+                ),
+                *names,
+            ),
         )
     if subject.status == "conflict":
         for part, whole in ((subject.a, subject.b), (subject.b, subject.a)):
@@ -310,5 +362,11 @@ def evaluate(
                     f"{words}; but {part.claim.id}, on the part, is above {whole.claim.id}, "
                     "on its whole: what the measures count does not explain a part larger "
                     "than its whole.",
+                    "The higher figure counts only a part of what the lower counts, so what "
+                    "the measures count cannot explain the gap.",
                 )
-    return Evidence(options.different_measures, f"{words}.")
+    return Evidence(
+        options.different_measures,
+        f"{words}.",
+        fitting(lambda one, other: f"The two count different things: {one} and {other}.", *names),
+    )

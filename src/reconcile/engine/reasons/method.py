@@ -40,6 +40,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
+from reconcile.engine.reasons._brief import names
 from reconcile.engine.reasons._evidence import Evidence
 from reconcile.engine.reasons._facts import Facts, Sides, ids, sides
 from reconcile.engine.subjects import Subject, quoted
@@ -107,16 +108,28 @@ def evaluate(
             options.different_methods,
             f"{ids(first)} was arrived at by {_methods(first)} and {ids(second)} by "
             f"{_methods(second)}: the same thing counted in different ways, which need not agree.",
+            f"They were made in different ways, {_methods(first)} and {_methods(second)}, which "
+            "need not agree.",
         )
     if not stated_a and not stated_b:
         found = _by_kind(side_a, side_b)
-        return Evidence(options.estimate_against_tally, found + ".") if found else None
+        if found is None:
+            return None
+        return Evidence(
+            options.estimate_against_tally,
+            found + ".",
+            "The estimate comes from a kind of body that estimates, by survey or model, the "
+            "count from one that tallies what it registers: their methods may differ.",
+        )
     stated = stated_a or stated_b
     missing = side_b if stated_a else side_a
+    name = names(subject)[0 if stated_a else 1]
     return Evidence(
         options.one_stated,
         f"{ids(stated)} was arrived at by {_methods(stated)}, while {ids(missing)} states no "
         "method: they may have been counted in different ways.",
+        f"Only {name} {'state' if name == 'its parts' else 'states'} a method "
+        f"({_methods(stated)}); the other does not, so they may have been counted differently.",
     )
 
 

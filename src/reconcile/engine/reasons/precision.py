@@ -46,6 +46,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from reconcile.engine.reasons._brief import text
 from reconcile.engine.reasons._evidence import Evidence
 from reconcile.engine.reasons._facts import Sides
 from reconcile.engine.subjects import Figure, Gap, Subject, figure_text, fmt, quoted
@@ -143,6 +144,8 @@ def _within(a: Figure, b: Figure, gap: Gap, minor_gap: float, score: float) -> E
             score,
             f"{_rounding_words(coarser, allowed)}: the gap of {fmt(gap.absolute)}"
             f"{coarser.suffix} lies within that rounding.",
+            f"{text(coarser)} is given to the nearest {fmt(allowed * 2)}{coarser.suffix}, so the "
+            f"gap of {fmt(gap.absolute)}{coarser.suffix} lies within its rounding.",
         )
     if gap.absolute > 2 * allowed or gap.relative >= minor_gap:
         return None  # beyond one step of the last digit, or a step that is a large part
@@ -154,6 +157,8 @@ def _within(a: Figure, b: Figure, gap: Gap, minor_gap: float, score: float) -> E
         f"{figure_text(finer)} differs from it by no more than that one step of its last "
         f"digit, as when one account rounds a figure and another cuts it short: the gap of "
         f"{fmt(gap.absolute)}{coarser.suffix} is {gap.relative:.1%} of the larger figure.",
+        f"{text(coarser)} is given to the nearest {unit}{coarser.suffix}, and the other differs "
+        "by one step of its last digit, as when one account rounds and another cuts short.",
     )
 
 
@@ -177,12 +182,21 @@ def evaluate(
             words = f"the hedge of {names} is applied: it stands for {spans}"
         else:
             words = f"the hedges of {names} are applied: they stand for {spans}"
-        return Evidence(options.hedge_bridges, f"the figures agree only once {words}.")
+        hedged = " and ".join(
+            f"{text(f)} ({fmt(f.low)} to {fmt(f.high)}{f.suffix})" for f in needed
+        )
+        return Evidence(
+            options.hedge_bridges,
+            f"the figures agree only once {words}.",
+            f"The figures meet only through the hedge of {hedged}.",
+        )
     coarser, finer = (b, a) if allowance(b) > allowance(a) else (a, b)  # a when they tie
     allowed = allowance(coarser)
     if allowed > 0 and abs(a.best - b.best) <= allowed:
         return Evidence(
             options.rounded_equal,
             f"{_rounding_words(coarser, allowed)}, which takes in {fmt(finer.best)}{finer.suffix}.",
+            f"{text(coarser)} is given to the nearest {fmt(allowed * 2)}{coarser.suffix}, so its "
+            f"rounding takes in {fmt(finer.best)}{finer.suffix}.",
         )
     return None

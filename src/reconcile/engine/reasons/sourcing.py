@@ -64,6 +64,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from reconcile.engine.reasons._brief import names, sentence
 from reconcile.engine.reasons._evidence import LIKELY, WEAK, Evidence, higher_side
 from reconcile.engine.reasons._facts import OUTLETS, Facts, Sides, Voice, ids, sides, voice
 from reconcile.engine.subjects import Subject
@@ -99,6 +100,36 @@ _MEANING = {
     "compatible": "they are one account, not two independent ones",
     "consistent": "their agreement is no independent confirmation",
 }
+
+
+# who a figure comes from, by its kind, in a brief's plain words
+_WHO = {
+    "official": "an official body",
+    "statistics": "a statistics office",
+    "international": "an international body",
+    "ngo": "an NGO",
+    "anonymous": "an anonymous source",
+    "expert": "experts",
+    "witness": "a witness",
+    "advocacy": "an advocacy group",
+    "media": "the media",
+    "research": "researchers",
+    "news": "a news outlet",
+    "wire": "a news agency",
+    "state-media": "state media",
+    "blog": "a blog",
+}
+
+
+def _who(v: Voice) -> str:
+    """A voice by its kind, for a brief: "an anonymous source", "state media naming no
+    origin"."""
+    who = _WHO.get(v.kind, "an origin of unknown kind" if v.attributed else "an unknown outlet")
+    return who + (" naming no origin" if not v.attributed and v.kind in OUTLETS else "")
+
+
+def _verb(name: str, singular: str, plural: str) -> str:
+    return f"{name} {plural if name == 'its parts' else singular}"
 
 
 def _joined(ids: list[str]) -> str:
@@ -156,6 +187,34 @@ class _Marks:
             notes.append(f"{_joined(self.unattributed)} given by the outlet without an origin")
         return notes
 
+    def brief(self, named: dict[str, str], everyone: int) -> str:
+        """The strongest weak mark in plain words, or "" when there is none."""
+        if self.advocacy:
+            return sentence(
+                _verb(_side(self.advocacy, named), "comes", "come")
+                + " from an advocacy group with a stake in it, though the file does not say "
+                "which way"
+            )
+        if self.anonymous:
+            return sentence(
+                _verb(_side(self.anonymous, named), "comes", "come")
+                + " from an anonymous source, which cannot be checked"
+            )
+        if self.unreliable:
+            side = _side([i for i, _ in self.unreliable], named)
+            return sentence(
+                _verb(side, "comes", "come") + f" from an origin rated {self.unreliable[0][1]}"
+            )
+        if len(self.unattributed) == everyone:
+            which = "Neither figure says" if everyone == 2 else "No figure says"
+            return f"{which} where it comes from: the outlets give them without an origin."
+        if self.unattributed:
+            return sentence(
+                _verb(_side(self.unattributed, named), "is", "are")
+                + " given by the outlet without saying where it comes from"
+            )
+        return ""
+
     def weights(self, options: Options) -> list[tuple[list[str], float]]:
         """Each kind of weak mark found: the claims that carry it, and its score."""
         found = [
@@ -165,6 +224,17 @@ class _Marks:
             (self.unattributed, options.unattributed),
         ]
         return [(ids, weight) for ids, weight in found if ids]
+
+
+def _side(marked: list[str], named: dict[str, str]) -> str:
+    """The side that carries a mark, in plain words ("both sides" when each does)."""
+    sides = list(dict.fromkeys(named[i] for i in marked))
+    return sides[0] if len(sides) == 1 else "both sides"
+
+
+def _one_voice_brief(subject: Subject, everyone: tuple[Facts, ...]) -> str:
+    which = "Both figures come" if len(everyone) == 2 else "All the figures come"
+    return f"{which} from one origin, {everyone[0].voice.name}, so {_MEANING[subject.status]}."
 
 
 def _one_voice(subject: Subject, everyone: tuple[Facts, ...]) -> str | None:
@@ -191,9 +261,9 @@ def _parties(side: tuple[Facts, ...]) -> set[str]:
 
 def _directed(
     high: tuple[Facts, ...], low: tuple[Facts, ...], options: Options
-) -> tuple[float, str, set[str]]:
+) -> tuple[float, str, set[str], str]:
     """Whether the stated interests account for a conflict's direction: the score, the
-    sentence, and the claims whose figure lies the way their stake runs."""
+    sentence, the claims whose figure lies the way their stake runs, and the brief."""
     parties_high, parties_low = _parties(high), _parties(low)
     everyone = high + low
     shared = parties_high | parties_low
@@ -203,6 +273,8 @@ def _directed(
             f"both sides speak for party {next(iter(shared))}: a stake they share does not "
             "explain why their figures differ",
             set(),
+            f"Both sides speak for party {next(iter(shared))}, so a stake in common does not "
+            "explain the gap.",
         )
     up = [k for k in high if k.voice.lean == "higher"]
     down = [k for k in low if k.voice.lean == "lower"]
@@ -218,13 +290,18 @@ def _directed(
                 f"it higher, and the lower ({ids(down)}) from a side whose stake would "
                 "push it lower",
                 runs_with,
+                f"The higher figure comes from {_who(up[0].voice)}, whose side's stake pushes "
+                f"it higher; the lower from {_who(down[0].voice)}, whose side's pushes it lower.",
             )
         pushed = "higher" if up else "lower"
+        other, rest = ("lower", low) if up else ("higher", high)
         return (
             options.interest_one,
             f"{ids(up or down)} is the {pushed} figure, and comes from a side whose stake "
             f"would push it {pushed} ({_lean_words((up or down)[0].voice)})",
             runs_with,
+            f"The {pushed} figure comes from {_who((up or down)[0].voice)} on the side whose "
+            f"stake would push it {pushed}; the {other} from {_who(rest[0].voice)}.",
         )
     if contrary and not matches:
         against = "; ".join(
@@ -232,10 +309,23 @@ def _directed(
             f"it gives the {'lower' if k.voice.lean == 'higher' else 'higher'} figure"
             for k in sorted(contrary, key=lambda k: k.id)
         )
+        if len({k.voice.lean for k in contrary}) == 1:
+            lean = contrary[0].voice.lean
+            given = "lower" if lean == "higher" else "higher"
+            brief = (
+                f"The {given} figure comes from a side whose stake would push it {lean}, so "
+                "the stakes stated do not account for the gap."
+            )
+        else:
+            brief = (
+                "Each side's stake would push its figure the other way, so the stakes stated "
+                "do not account for the gap."
+            )
         return (
             options.interest_against,
             f"{against}: the stakes stated do not account for the gap",
             set(),
+            brief,
         )
     if matches and contrary:
         return (
@@ -243,6 +333,8 @@ def _directed(
             f"the stakes stated point both ways: {ids(matches)} lies the way its stake "
             f"runs, {ids(contrary)} against it",
             runs_with,
+            "The stakes stated point both ways: one figure lies the way its side's stake runs, "
+            "another against it.",
         )
     if parties_high and parties_low and parties_high != parties_low:
         both = sorted(parties_high | parties_low)
@@ -251,6 +343,8 @@ def _directed(
             f"both are parties to the story ({', '.join(both)}), and the file does not say "
             "which way either leans (no interest stated)",
             set(),
+            f"Both sides are parties to the story ({', '.join(both)}), and the file does not "
+            "say which way either leans.",
         )
     if parties_high or parties_low:
         partisan = [f"{k.id} ({k.voice.party})" for k in everyone if k.voice.party]
@@ -259,25 +353,42 @@ def _directed(
             f"{_joined(partisan)} speaks for a party to the story, the other side for none, "
             "and the file does not say which way it leans",
             set(),
+            f"Only the {'higher' if parties_high else 'lower'} figure speaks for a party to the "
+            f"story ({', '.join(sorted(parties_high or parties_low))}), and the file does not "
+            "say which way it leans.",
         )
-    return 0.0, "", set()
+    return 0.0, "", set(), ""
 
 
-def _undirected(everyone: tuple[Facts, ...], options: Options) -> tuple[float, str]:
-    """What the parties say when there is no direction to account for."""
+def _undirected(
+    everyone: tuple[Facts, ...], named: dict[str, str], options: Options
+) -> tuple[float, str, str]:
+    """What the parties say when there is no direction to account for, and its brief."""
     first = everyone[0]
     rest = everyone[1:]
     if first.voice.party:
         others = {k.voice.party for k in rest if k.voice.party}
         if others and others != {first.voice.party}:
-            return options.different_parties, "different parties, each may have a stake in it"
+            both = ", ".join(sorted(others | {first.voice.party}))
+            return (
+                options.different_parties,
+                "different parties, each may have a stake in it",
+                f"They come from different parties ({both}), each of which may have a stake in "
+                "the figure.",
+            )
     partisan = [f"{k.id} ({k.voice.party})" for k in everyone if k.voice.party]
     if partisan and len(partisan) < len(everyone):
+        party_side = _side([k.id for k in everyone if k.voice.party], named)
+        parties = ", ".join(sorted({k.voice.party for k in everyone if k.voice.party}))
         return (
             options.one_sided,
             f"{_joined(partisan)} speaks for a party to the story, the other side for none",
+            sentence(
+                _verb(party_side, "speaks", "speak")
+                + f" for a party to the story ({parties}), the other side for none"
+            ),
         )
-    return 0.0, ""
+    return 0.0, "", ""
 
 
 def evaluate(
@@ -290,13 +401,15 @@ def evaluate(
     one_voice = _one_voice(subject, everyone)
     higher = higher_side(subject)
     runs_with: set[str] = set()
+    name_a, name_b = names(subject)
+    named = {k.id: name_b for k in side_b} | {side_a[0].id: name_a}
     if one_voice is not None:
-        main, words = options.one_voice, ""
+        main, words, brief = options.one_voice, "", _one_voice_brief(subject, everyone)
     elif higher is not None:
         high, low = (side_a[:1], side_b) if higher == "a" else (side_b, side_a[:1])
-        main, words, runs_with = _directed(high, low, options)
+        main, words, runs_with, brief = _directed(high, low, options)
     else:
-        main, words = _undirected(everyone, options)
+        main, words, brief = _undirected(everyone, named, options)
     notes = ([words] if words else []) + marks.notes()
     if main >= LIKELY:
         # a mark counts only on a claim whose figure lies the way its stake runs
@@ -307,11 +420,12 @@ def evaluate(
     else:
         score = min(main + sum(w for _, w in weak), 1.0)
     if one_voice is not None:
-        return Evidence(score, one_voice + (f"; {'; '.join(notes)}" if notes else "") + ".")
+        return Evidence(score, one_voice + (f"; {'; '.join(notes)}" if notes else "") + ".", brief)
     if score == 0:
         return None
     who = "; ".join([f"{k.id} comes from {k.voice.words}" for k in everyone])
-    return Evidence(round(score, 3), f"{who}: {'; '.join(notes)}.")
+    brief = brief or marks.brief(named, len(everyone))
+    return Evidence(round(score, 3), f"{who}: {'; '.join(notes)}.", brief)
 
 
 __all__ = ["CODE", "OPTIONS", "TITLE", "Options", "evaluate", "voice"]

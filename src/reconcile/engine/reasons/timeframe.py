@@ -80,9 +80,11 @@ import functools
 
 from pydantic import BaseModel, Field
 
+from reconcile.engine.reasons._brief import day, span_words
 from reconcile.engine.reasons._evidence import Evidence
 from reconcile.engine.reasons._facts import Facts, Sides, depth, sides
 from reconcile.engine.subjects import Span, Subject
+from reconcile.intake.dates import PartialDate
 from reconcile.model.dataset import Dataset
 from reconcile.words import count
 
@@ -163,6 +165,17 @@ def _when_published(early: Facts, late: Facts, dataset: Dataset) -> str:
     return f"published {p_early} ({early.claim.source}) and {p_late} ({late.claim.source})"
 
 
+def _published_days(early: Facts, late: Facts, dataset: Dataset) -> str:
+    """When two sources were published, briefly: "15 Jan 2021 and 30 Jun 2024"."""
+    sources = dataset.sources
+    return " and ".join(_published_day(sources[k.claim.source].published) for k in (early, late))
+
+
+def _published_day(published: PartialDate) -> str:
+    first, last = published.first, published.last
+    return day(first) if first is not None and first == last else published.text
+
+
 def _same_time(span: Span) -> str:
     if span.first is None and span.last is not None:
         return f"stand at the same date, {span.last.isoformat()}"
@@ -182,14 +195,17 @@ def _revision(subject: Subject, a: Facts, b: Facts, options: Options) -> Evidenc
     when = _when_published(early, late, dataset)
     sources = dataset.sources
     outlet = sources[a.claim.source].outlet
+    dates = _published_days(early, late, dataset)
     if a.voice.key == b.voice.key and a.voice.attributed:
         score, who = options.revision_same_origin, f" from {a.voice.name},"
+        brief = f"A revision: one origin's account of the same time, published {dates}"
     elif (
         not (a.voice.attributed or b.voice.attributed)
         and outlet
         and outlet == sources[b.claim.source].outlet
     ):
         score, who = options.revision_same_outlet, f" in {outlet}'s own words,"
+        brief = f"A revision: one outlet's account of the same time, published {dates}"
     else:
         words = (
             f"{early.id} and {late.id} {same}, from different origins, {when}: the later "
@@ -198,11 +214,17 @@ def _revision(subject: Subject, a: Facts, b: Facts, options: Options) -> Evidenc
         gap = subject.gap
         if gap is not None and gap.relative > options.revised_by:
             return None  # wider than revised data moves a figure: no evidence of a revision
-        return Evidence(options.revision, f"{words}{_inferred(a, b)}.")
+        return Evidence(
+            options.revision,
+            f"{words}{_inferred(a, b)}.",
+            f"Both cover the same time, from different origins, published {dates}; the later "
+            "may rest on revised data.",
+        )
     return Evidence(
         score,
         f"a revision: {early.id} and {late.id} {same},{who} as {when}: the later "
         f"publication may carry revised figures{_inferred(a, b)}.",
+        f"{brief}; the later may carry revised figures.",
     )
 
 
@@ -224,6 +246,8 @@ def _revised_overlap(
         f"{_when_published(early, late, dataset)}, for periods that share "
         f"{count(shared, 'day')}: the later publication may carry revised figures, counted "
         f"over other days{_inferred(a, b)}.",
+        f"A revision: one origin's accounts of periods with {count(shared, 'day')} in common, "
+        f"published {_published_days(early, late, dataset)}; the later may count other days.",
     )
 
 
@@ -242,13 +266,19 @@ def _share_apart(sa: Span, sb: Span) -> tuple[int, float]:
 
 
 def _sized(
-    words: str, subject: Subject, a: Facts, b: Facts, score: float, options: Options
+    words: str,
+    brief: str,
+    subject: Subject,
+    a: Facts,
+    b: Facts,
+    score: float,
+    options: Options,
 ) -> Evidence:
     """Periods that share some days, held to the gap: the days one has and the other lacks
     must be able to hold it (twice their share of the larger figure at most)."""
     gap = subject.gap
     if subject.status != "conflict" or gap is None:
-        return Evidence(score, f"{words}{_inferred(a, b)}.")
+        return Evidence(score, f"{words}{_inferred(a, b)}.", f"{brief}.")
     shared, apart = _share_apart(a.span, b.span)
     revised = _revised_overlap(a, b, subject.dataset, shared, options)
     if revised is not None:
@@ -258,21 +288,27 @@ def _sized(
             score,
             f"{words}; the days one covers and the other does not ({apart:.0%} of a period) "
             f"may hold the gap ({gap.relative:.0%} of the larger figure){_inferred(a, b)}.",
+            f"{brief}; the days only one covers may hold the gap.",
         )
     return Evidence(
         options.days_cannot_hold,
         f"{words}; but the gap ({gap.relative:.0%} of the larger figure) is more than the "
         f"days one covers and the other does not ({apart:.0%} of a period) could hold, so "
         f"the dates do not account for it{_inferred(a, b)}.",
+        f"{brief}, but the days only one covers could not hold a gap of {gap.relative:.0%}.",
     )
 
 
 _CANNOT = "so the dates do not account for the gap"
 
 
-def _cannot_grow(words: str, a: Facts, b: Facts, options: Options) -> Evidence:
+def _cannot_grow(words: str, brief: str, a: Facts, b: Facts, options: Options) -> Evidence:
     """Running totals whose dates allow no gap of this sign: named, too weak to be likely."""
-    return Evidence(options.cannot_grow_less, f"{words}, {_CANNOT}{_inferred(a, b)}.")
+    return Evidence(
+        options.cannot_grow_less,
+        f"{words}, {_CANNOT}{_inferred(a, b)}.",
+        f"{brief}, so the dates do not explain the gap.",
+    )
 
 
 def _pair(subject: Subject, a: Facts, b: Facts, options: Options) -> Evidence | None:
@@ -289,14 +325,19 @@ def _pair(subject: Subject, a: Facts, b: Facts, options: Options) -> Evidence | 
                 options.published_apart,
                 f"neither claim gives a period; {source_a} was published {pa.text} and "
                 f"{source_b} {pb.text}.",
+                f"Neither gives a period, and their sources were published on different dates, "
+                f"{_published_day(pa)} and {_published_day(pb)}.",
             )
         return None
     if not known_a or not known_b:
         known, unknown = (a, b) if known_a else (b, a)
+        first, second = ("first", "second") if known_a else ("second", "first")
         return Evidence(
             options.one_unknown,
             f"{known.id} {_describe(known.span)}, while {unknown.id} gives no "
             f"period or date, so they may not cover the same time{_inferred(a, b)}.",
+            f"The {first} {span_words(known.span)}; the {second} gives no period, so they may "
+            "count different stretches of time.",
         )
     conflict = subject.status == "conflict"
     grows = conflict and _growth(dataset, a, b)
@@ -311,54 +352,65 @@ def _pair(subject: Subject, a: Facts, b: Facts, options: Options) -> Evidence | 
             return _cannot_grow(
                 f"{words}, but a running total can only grow and {later.id}, the later, is "
                 f"not the larger",
+                "A running total can only grow, yet the later figure is the smaller",
                 a,
                 b,
                 options,
             )
         score = options.dates_apart if conflict else options.different_dates
-        return Evidence(score, f"{words}{_inferred(a, b)}.")
+        return Evidence(
+            score,
+            f"{words}{_inferred(a, b)}.",
+            f"The first stands at {day(sa.last)} and the second at {day(sb.last)}, "
+            f"{count(days, 'day')} apart.",
+        )
     for inner, outer in ((a, b), (b, a)):
         if inner.span.within(outer.span):
             words = (
                 f"{inner.id} {_describe(inner.span)}, which lies within {outer.id}'s "
                 f"{outer.span.text()}"
             )
+            first, second = ("first", "second") if inner is a else ("second", "first")
+            brief = f"The {first} {span_words(inner.span)}, within the {second}'s period"
             if grows:
                 return _cannot_grow(
                     f"{words}, but the total for a period within another's can be no larger",
+                    f"{brief}, yet its total is the larger",
                     a,
                     b,
                     options,
                 )
             if inner.span.first is None:  # running totals from one start: no days to count
-                return Evidence(options.nested, f"{words}{_inferred(a, b)}.")
-            return _sized(words, subject, a, b, options.nested, options)
+                return Evidence(options.nested, f"{words}{_inferred(a, b)}.", f"{brief}.")
+            return _sized(words, brief, subject, a, b, options.nested, options)
     if sa.first and sa.last and sb.first and sb.last:
         # periods that share no day are never compared (reconcile.engine.pairing)
         start, end = max(sa.first, sb.first), min(sa.last, sb.last)
-        words = (
-            f"{a.id} {_describe(sa)} and {b.id} {_describe(sb)}: they overlap for "
-            f"{count((end - start).days + 1, 'day')}"
-        )
+        overlap = count((end - start).days + 1, "day")
+        words = f"{a.id} {_describe(sa)} and {b.id} {_describe(sb)}: they overlap for {overlap}"
+        brief = f"The periods, {_days(sa):,} and {_days(sb):,} days long, overlap for {overlap}"
         if grows:
             return _cannot_grow(
                 f"{words}, but on running totals these dates allow no gap of this sign (the "
                 f"total that may end earlier, or lie within the other, is the larger)",
+                "On running totals these overlapping periods allow no gap of this sign",
                 a,
                 b,
                 options,
             )
-        return _sized(words, subject, a, b, options.overlapping, options)
+        return _sized(words, brief, subject, a, b, options.overlapping, options)
     words = f"{a.id} {_describe(sa)} and {b.id} {_describe(sb)}"
+    brief = f"The first {span_words(sa)} and the second {span_words(sb)}"
     if grows:
         return _cannot_grow(
             f"{words}, but on a running total these dates allow no gap of this sign",
+            f"{brief}; on a running total these dates allow no gap of this sign",
             a,
             b,
             options,
         )
     score = options.days_cannot_hold if conflict else options.overlapping
-    return Evidence(score, f"{words}{_inferred(a, b)}.")
+    return Evidence(score, f"{words}{_inferred(a, b)}.", f"{brief}.")
 
 
 def evaluate(
@@ -381,13 +433,18 @@ def evaluate(
             else "so for each part its latest claim is used"
         )
         score = options.parts_not_matched if span.known else options.broad_time_unknown
+        used = "latest claim ending no later" if span.last is not None else "latest claim"
         return Evidence(
             score,
             f"{a.id} {own}, and no part has a claim for the same time, {rule}: "
             f"{listed}{_inferred(a, *unmatched)}.",
+            f"The broad figure {span_words(span)}, and no part has a claim for the same time, "
+            f"so each part's {used} is used.",
         )
     return Evidence(
         options.parts_not_matched,
         f"{a.id} {own}, but it is derived from claims that cover other times: "
         f"{listed}{_inferred(a, *unmatched)}.",
+        f"The derived figure {span_words(span)}, but it is derived from claims that cover "
+        "other times.",
     )

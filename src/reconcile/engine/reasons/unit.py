@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from reconcile.engine.reasons._brief import names
 from reconcile.engine.reasons._evidence import Evidence
 from reconcile.engine.reasons._facts import Facts, Sides, sides
 from reconcile.engine.subjects import Subject, interval_text
@@ -86,7 +87,14 @@ def evaluate(
             if both
             else ": a rate and a total cannot be compared one to one"
         )
-        return Evidence(options.different_rate_period, f"{listed}{compared}.")
+        if both:
+            per_a, per_b = side_a[0].per, side_b[0].per
+            brief = (
+                f"One counts per {per_a} and the other per {per_b}, so both are compared per year."
+            )
+        else:
+            brief = "One is a rate and the other a total, so they cannot be compared one to one."
+        return Evidence(options.different_rate_period, f"{listed}{compared}.", brief)
     units_a, units_b = {k.unit for k in side_a}, {k.unit for k in side_b}
     if units_a == units_b and len(units_a) == 1:
         return None
@@ -95,7 +103,12 @@ def evaluate(
     else:
         parts = "; ".join(f"{k.id} counts {k.unit}" for k in side_b)
         other = f"the parts are counted as follows: {parts}"
+    name_a, name_b = names(subject)
+    counted_b = " and ".join(sorted(units_b))
+    verb = "count" if name_b == "its parts" else "counts"
     return Evidence(
         options.different_unit,
         f"{_whose(side_a[0])} while {other}: the counts need not match one to one.",
+        f"{name_a[:1].upper()}{name_a[1:]} counts {side_a[0].unit} and {name_b} {verb} "
+        f"{counted_b}, so the counts need not match one to one.",
     )
