@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 import re
 
-from tests.conftest import BUNDLED
+import pytest
+
+from tests.conftest import BUNDLED, CASES
 
 DISPUTED = "Unnamed source in Russian security services, via TASS: “Between 300,000 and 500,000”"
 
@@ -115,3 +117,33 @@ def test_explain_refuses_claims_that_are_not_compared(run) -> None:  # type: ign
         unknown.stderr
     )
     assert unknown.stdout == ""
+
+
+def _reason_sentences(text: str) -> list[str]:
+    """Each reason line under a conflict's headline, its wrapped lines joined."""
+    sentences: list[str] = []
+    in_reason = False
+    for line in text.splitlines():
+        if line.startswith("      - "):
+            sentences.append(line.strip())
+            in_reason = True
+        elif in_reason and line.startswith("        ") and not line.startswith("         "):
+            sentences[-1] += " " + line.strip()
+        else:
+            in_reason = False
+    return sentences
+
+
+@pytest.mark.parametrize(
+    "path",
+    [BUNDLED, *sorted(p for p in (CASES / "conflict").iterdir() if p.is_dir())],
+    ids=lambda p: p.name if p != BUNDLED else "bundled",
+)
+def test_every_reason_under_a_headline_is_one_sentence_of_at_most_30_words(run, path) -> None:  # type: ignore[no-untyped-def]
+    text = run("compare", str(path)).stdout
+    sentences = _reason_sentences(text)
+    assert sentences or "CONFLICT" not in text
+    for sentence in sentences:
+        _, words = sentence[2:].split(": ", 1)
+        assert len(words.split()) <= 30, sentence
+        assert words.endswith("."), sentence
