@@ -175,8 +175,8 @@ def test_the_files_text_reads_as_written(name: str, markdown_of: Callable[[str],
     assert set(ids) <= set(shown)  # every claim id, "www.evil.example" too, as written
     if name == "compare":
         label = next(t for t in _file_texts() if t.startswith("Tally"))
-        # explanations quote a label as written: no backslash doubled, no quotes switched
-        assert f"counts tally ('{label}')" in text
+        # reasons quote a label as written: no backslash doubled, no quotes switched
+        assert f"and '{label}', measures often confused" in text
     if name == "report":
         assert set(_file_texts()) - set(shown) <= {
             folded(c.get("note", "")) for c in yaml.safe_load(HOSTILE.read_text())["claims"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import reconcile
-from reconcile.engine.attention import GROUPS, Ratio, group, in_attention_order, ratio
+from reconcile.engine.attention import GROUPS, Ratio, group, in_attention_order, ranked, ratio
 from tests.conftest import BUNDLED
 
 
@@ -128,3 +128,36 @@ def test_legal_ranges_that_overlap_have_no_ratio() -> None:
         if c.claims == ("aj-desertion-penalty", "tass-desertion-penalty")
     ]
     assert ratio(penalty.subject) is None  # 5 to 12 years against 5 to 10 years
+
+
+def test_a_conflict_no_reason_accounts_for_comes_before_one_the_tool_explains(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "figures.yaml"
+    path.write_text(
+        textwrap.dedent(
+            """\
+            version: 1
+            sources:
+              herald: {title: "Herald story", outlet: "Herald", kind: news}
+              courier: {title: "Courier story", outlet: "Courier", kind: news}
+            origins:
+              police: {name: "City police", kind: official, party: city, interest: lower}
+              organisers: {name: "Organisers", kind: advocacy, party: movement, interest: higher}
+            measures:
+              crowd: {label: "People at the rally", unit: persons}
+              toll: {label: "Deaths", unit: persons}
+            claims:
+              - {id: crowd-a, measure: crowd, value: "1,000", source: herald, origin: police}
+              - {id: crowd-b, measure: crowd, value: "9,000", source: courier, origin: organisers}
+              - {id: toll-a, measure: toll, value: "100", source: herald}
+              - {id: toll-b, measure: toll, value: "400", source: courier}
+            """
+        ),
+        encoding="utf-8",
+    )
+    dataset = reconcile.load(path)
+    ordered = ranked(reconcile.compare(dataset).conflicts, dataset)
+    likely = [(c.claims, c.likely(reasons).code) for c, reasons in ordered]  # type: ignore[union-attr]
+    # the crowd figures are 9 times apart, the tolls 4 times: the unexplained one first
+    assert likely == [(("toll-a", "toll-b"), "unexplained"), (("crowd-a", "crowd-b"), "sourcing")]

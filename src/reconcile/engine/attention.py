@@ -7,9 +7,11 @@ A desk reads conflicts in this order (docs/output.md, "Attention order"):
 3. the other conflicts (reviewed ``explained``);
 4. every other comparison.
 
-Within a group, major before minor, then the figures furthest apart first, measured as a
-ratio of their whole ranges (:class:`Ratio`: the higher side from 1.04 to 1.75 times the
-lower), not only the gap between their nearest edges; ties keep the engine's order.
+Within a group, major before minor; then the conflicts no reason accounts for
+(``unexplained``) before those the tool can explain; then the figures furthest apart first,
+measured as a ratio of their whole ranges (:class:`Ratio`: the higher side from 1.04 to
+1.75 times the lower), not only the gap between their nearest edges; ties keep the engine's
+order.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reconcile.engine.gate import review_of
+from reconcile.engine.reasons import UNEXPLAINED, Reason
 
 if TYPE_CHECKING:
     from reconcile.engine.compare import Comparison
@@ -93,28 +96,49 @@ def group(comparison: Comparison, dataset: Dataset) -> int:
 _SEVERITY_RANK = {"major": 0, "minor": 1}
 
 
-def _apart(comparison: Comparison) -> float:
-    """How far apart the sides are, larger first: the ratio of their furthest edges, or for
-    sides that cannot be read as a ratio, the ratio that their relative gap implies."""
+def _apart(comparison: Comparison) -> tuple[int, float]:
+    """How far apart the sides are, furthest first: the ratio of their furthest edges; sides
+    that cannot be read as a ratio (a side at zero, signs that differ, overlapping legal
+    ranges) come after those that can, by their relative gap."""
     found = ratio(comparison.subject)
     if found is not None:
-        return found.far
+        return (0, -found.far)
     gap = comparison.gap
-    if gap is None or gap.relative <= 0:
-        return 1.0
-    return math.inf if gap.relative >= 1 else 1 / (1 - gap.relative)
+    return (1, -(gap.relative if gap is not None else 0.0))
 
 
-def key(comparison: Comparison, dataset: Dataset) -> tuple[int, int, float, tuple[str, ...]]:
-    """The sort key of attention order."""
+def _explained(comparison: Comparison, reasons: tuple[Reason, ...]) -> int:
+    """0 for a conflict no reason accounts for, 1 for any other comparison."""
+    if comparison.status != "conflict":
+        return 1
+    likely = comparison.likely(reasons)
+    return 0 if likely is not None and likely.code == UNEXPLAINED else 1
+
+
+Key = tuple[int, int, int, tuple[int, float], tuple[str, ...]]
+
+
+def key(comparison: Comparison, dataset: Dataset, reasons: tuple[Reason, ...]) -> Key:
+    """The sort key of attention order, for a comparison and the reasons that fire for it."""
     return (
         group(comparison, dataset),
         _SEVERITY_RANK.get(comparison.severity or "", 2),
-        -_apart(comparison),
+        _explained(comparison, reasons),
+        _apart(comparison),
         comparison.sort_key,
     )
 
 
+def ranked(
+    comparisons: Iterable[Comparison], dataset: Dataset
+) -> list[tuple[Comparison, tuple[Reason, ...]]]:
+    """Comparisons in attention order, each with its reasons, worked out once for the order
+    and for the view that shows them."""
+    found = [(c, c.evaluate()) for c in comparisons]
+    found.sort(key=lambda pair: key(pair[0], dataset, pair[1]))
+    return found
+
+
 def in_attention_order(comparisons: Iterable[Comparison], dataset: Dataset) -> list[Comparison]:
     """Comparisons in attention order (the module docstring gives the order)."""
-    return sorted(comparisons, key=lambda c: key(c, dataset))
+    return [c for c, _ in ranked(comparisons, dataset)]

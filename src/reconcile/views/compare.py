@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
-from reconcile.engine.attention import in_attention_order
+from reconcile.engine.attention import ranked
 from reconcile.engine.compare import SEVERITIES, CompareResult, Comparison, MeasureSummary
 from reconcile.engine.gate import beside
 from reconcile.engine.pairing import Spread
@@ -346,8 +346,8 @@ def render_table(shown: Listing, stream: TextIO) -> None:
             out.blank()
             heading = "Conflicts, those that need a person first"
             out.rule(heading, ((heading, "bold"),))
-            for c, n in numbers_of.items():
-                _conflict_block(out, result, c, n)
+            for c, (n, reasons) in numbers_of.items():
+                _conflict_block(out, result, c, n, reasons)
             hint = "reconcile explain CLAIM CLAIM tells the whole story of one comparison"
             out.write(hint, style="dim", indent=2)
         for m, comparisons in _grouped(result, selection):
@@ -358,10 +358,10 @@ def render_table(shown: Listing, stream: TextIO) -> None:
                 out.write("consistent pairs are counted, not listed", style="dim", indent=2)
             for c in comparisons:
                 if c.status == "conflict" and selection.order == "attention":
-                    _listed_line(out, result, c, f"  (conflict {numbers_of[c]} above)")
+                    _listed_line(out, result, c, f"  (conflict {numbers_of[c][0]} above)")
                     continue
                 if c.status == "conflict":
-                    _conflict_block(out, result, c, None)
+                    _conflict_block(out, result, c, None, c.evaluate())
                     continue
                 reasons = c.evaluate()  # not kept: a large view is never held whole
                 _listed_line(out, result, c, "")
@@ -372,13 +372,16 @@ def render_table(shown: Listing, stream: TextIO) -> None:
         out.flush()
 
 
-def _numbered(result: CompareResult, selection: Selection) -> dict[Comparison, int]:
-    """The conflicts shown, numbered in attention order (empty in measure order)."""
+def _numbered(
+    result: CompareResult, selection: Selection
+) -> dict[Comparison, tuple[int, tuple[Reason, ...]]]:
+    """The conflicts shown, numbered in attention order, each with its reasons (empty in
+    measure order). Only conflicts are held, with their reasons, for the order."""
     if selection.order != "attention":
         return {}
     conflicts = (c for c in _selected(result, selection) if c.status == "conflict")
-    ordered = in_attention_order(conflicts, result.dataset)
-    return {c: n for n, c in enumerate(ordered, 1)}
+    ordered = ranked(conflicts, result.dataset)
+    return {c: (n, reasons) for n, (c, reasons) in enumerate(ordered, 1)}
 
 
 def _listed_line(out: _Lines, result: CompareResult, c: Comparison, after: str) -> None:
@@ -391,10 +394,11 @@ def _listed_line(out: _Lines, result: CompareResult, c: Comparison, after: str) 
     out.write(f"{tag}{rest}", ((tag, _STATUS_STYLE[c.status]), rest), indent=2)
 
 
-def _conflict_block(out: _Lines, result: CompareResult, c: Comparison, n: int | None) -> None:
+def _conflict_block(
+    out: _Lines, result: CompareResult, c: Comparison, n: int | None, reasons: tuple[Reason, ...]
+) -> None:
     """A conflict's headline (who says what, the spread, the likely reason, the verdict)
     and each of its reasons in one short sentence."""
-    reasons = c.evaluate()  # not kept: a large view is never held whole
     head = headline(c, result.dataset, reasons)
     lead = f"{n}. " if n is not None else ""
     tag = f"{lead}{head.tag}"
@@ -436,8 +440,7 @@ def _markdown(result: CompareResult, selection: Selection) -> Iterator[str]:
     numbers_of = _numbered(result, selection)
     if numbers_of:
         yield from ("", "## Conflicts, those that need a person first", "")
-        for c, n in numbers_of.items():
-            reasons = c.evaluate()
+        for c, (n, reasons) in numbers_of.items():
             head = headline(c, result.dataset, reasons)
             yield f"{n}. **{markdown_cell(head.tag)}**: {markdown_cell(head.about)}\\"
             yield f"   {markdown_cell(head.says)}\\"
@@ -457,10 +460,11 @@ def _markdown(result: CompareResult, selection: Selection) -> Iterator[str]:
         if comparisons:
             rows = []
             for c in comparisons:
-                reasons = c.evaluate()  # not kept: a large report is written measure by measure
+                held = numbers_of.get(c)  # a conflict's reasons are held for the order
+                reasons = held[1] if held else c.evaluate()  # others are not kept
                 likely = c.likely(reasons)
                 shown = (
-                    f"see conflict {numbers_of[c]} above"
+                    f"see conflict {numbers_of[c][0]} above"
                     if c in numbers_of
                     else " ".join(f"{r.code} ({r.score:.2f}): {r.short}" for r in reasons)
                 )
