@@ -93,13 +93,21 @@ CLAIMS = """\
 
 
 def test_unreviewed_before_open_before_settled(tmp_path: Path) -> None:
+    claims = """\
+    - {id: crowd-a, measure: crowd, value: "1,000", source: herald}
+    - {id: crowd-b, measure: crowd, value: "9,000", source: courier}
+    - {id: march-a, measure: march, value: "1,000", source: herald}
+    - {id: march-b, measure: march, value: "1,500", source: courier}
+    - {id: toll-a, measure: toll, value: "100", source: herald}
+    - {id: toll-b, measure: toll, value: "400", source: courier}
+    """
     reviews = """\
     - {claims: [crowd-a, crowd-b], verdict: explained, reason: sourcing}
-    - {claims: [march-a, march-b], verdict: source-error, reason: sourcing}
+    - {claims: [toll-a, toll-b], verdict: source-error, reason: sourcing}
     """
-    order = _conflicts(_file(tmp_path, CLAIMS, reviews))
-    # toll (4 times) is unreviewed; march (1.5 times) is open; crowd (9 times) is settled
-    assert order == [("toll-a", "toll-b"), ("march-a", "march-b"), ("crowd-a", "crowd-b")]
+    order = _conflicts(_file(tmp_path, claims, reviews))
+    # march (1.5 times) is unreviewed; toll (4 times) is open; crowd (9 times) is settled
+    assert order == [("march-a", "march-b"), ("toll-a", "toll-b"), ("crowd-a", "crowd-b")]
 
 
 def test_within_a_group_the_furthest_apart_first(tmp_path: Path) -> None:
@@ -161,3 +169,25 @@ def test_a_conflict_no_reason_accounts_for_comes_before_one_the_tool_explains(
     likely = [(c.claims, c.likely(reasons).code) for c, reasons in ordered]  # type: ignore[union-attr]
     # the crowd figures are 9 times apart, the tolls 4 times: the unexplained one first
     assert likely == [(("toll-a", "toll-b"), "unexplained"), (("crowd-a", "crowd-b"), "sourcing")]
+
+
+def test_sides_that_make_a_ratio_rank_before_a_side_at_zero(tmp_path: Path) -> None:
+    claims = """\
+    - {id: toll-a, measure: toll, value: "0", source: herald}
+    - {id: toll-b, measure: toll, value: "5", source: courier}
+    - {id: march-a, measure: march, value: "1", source: herald}
+    - {id: march-b, measure: march, value: "3", source: courier}
+    """
+    dataset = reconcile.load(_file(tmp_path, claims))
+    conflicts = {c.claims[0]: c for c in reconcile.compare(dataset).conflicts}
+    assert ratio(conflicts["toll-a"].subject) is None  # nothing is a multiple of zero
+    found = ratio(conflicts["march-a"].subject)
+    assert found == Ratio(3.0, 3.0, 1)  # the second side is the higher one
+    assert [c.claims[0] for c in in_attention_order(conflicts.values(), dataset)] == [
+        "march-a",
+        "toll-a",
+    ]
+
+
+def test_a_ratio_of_a_hundred_or_more_is_written_whole() -> None:
+    assert Ratio(99.994, 100.0, 0).words() == "99.99 to 100 times"

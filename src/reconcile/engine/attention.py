@@ -75,7 +75,7 @@ def ratio(subject: Subject) -> Ratio | None:
 
 
 def _ratio(higher: Figure, lower: Figure, side: int) -> Ratio | None:
-    if lower.high <= 0 or higher.low <= 0 or math.isinf(higher.low):
+    if lower.high <= 0:  # a side at zero or below: no ratio (and higher.low >= lower.high)
         return None
     far = higher.high / lower.low if lower.low > 0 else math.inf
     return Ratio(higher.low / lower.high, far, side)

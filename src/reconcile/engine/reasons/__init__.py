@@ -4,8 +4,9 @@ Each public module of this package is a reason, found by listing the package and
 the order of :data:`~reconcile.model.entries.ReasonCode`, the codes a review may name. Each
 module opens with its ``CODE`` and ``TITLE``, an ``Options`` model with the weights it
 uses, and one pure function ``evaluate(subject, options)`` that returns :class:`Evidence`
-(a score from 0 to 1 and one sentence that cites the fields it rests on) or ``None`` when the
-reason does not fire. Reasons never print; the engine attaches the code and ranks them. The
+(a score from 0 to 1, one sentence that cites the fields it rests on, and a brief: the fact
+it adds in at most 30 words, which ``compare`` shows under a conflict's headline) or
+``None`` when the reason does not fire. Reasons never print; the engine attaches the code and ranks them. The
 module docstring is the reason's user documentation, with a worked example: ``docs/reasons.md``
 is generated from it (``python -m reconcile.engine.reasons > docs/reasons.md``).
 
