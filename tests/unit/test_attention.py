@@ -191,3 +191,18 @@ def test_sides_that_make_a_ratio_rank_before_a_side_at_zero(tmp_path: Path) -> N
 
 def test_a_ratio_of_a_hundred_or_more_is_written_whole() -> None:
     assert Ratio(99.994, 100.0, 0).words() == "99.99 to 100 times"
+
+
+def test_major_before_minor_even_when_the_minor_is_further_apart(tmp_path: Path) -> None:
+    claims = """\
+    - {id: crowd-a, measure: crowd, value: "100 to 1,000", source: herald}
+    - {id: crowd-b, measure: crowd, value: "1,010", source: courier}
+    - {id: toll-a, measure: toll, value: "100", source: herald}
+    - {id: toll-b, measure: toll, value: "200", source: courier}
+    """
+    dataset = reconcile.load(_file(tmp_path, claims))
+    conflicts = reconcile.compare(dataset).conflicts
+    severity = {c.claims[0]: c.severity for c in conflicts}
+    assert severity == {"crowd-a": "minor", "toll-a": "major"}
+    ordered = in_attention_order(conflicts, dataset)
+    assert [c.claims[0] for c in ordered] == ["toll-a", "crowd-a"]  # 2 times before 10.1 times
