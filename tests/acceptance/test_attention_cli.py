@@ -147,3 +147,10 @@ def test_every_reason_under_a_headline_is_one_sentence_of_at_most_30_words(run, 
         _, words = sentence[2:].split(": ", 1)
         assert len(words.split()) <= 30, sentence
         assert words.endswith("."), sentence
+
+
+def test_each_conflict_ends_with_the_command_that_tells_its_story(run) -> None:  # type: ignore[no-untyped-def]
+    lines = [line.strip() for line in run("compare", str(BUNDLED)).stdout.splitlines()]
+    commands = [line for line in lines if line.startswith("reconcile explain ")]
+    assert commands[0] == "reconcile explain tass-left-service aj-awol-total aj-desertion-total"
+    assert len(commands) == 7

@@ -206,3 +206,25 @@ def test_major_before_minor_even_when_the_minor_is_further_apart(tmp_path: Path)
     assert severity == {"crowd-a": "minor", "toll-a": "major"}
     ordered = in_attention_order(conflicts, dataset)
     assert [c.claims[0] for c in ordered] == ["toll-a", "crowd-a"]  # 2 times before 10.1 times
+
+
+def test_a_measure_that_may_be_negative_is_not_read_as_a_ratio(tmp_path: Path) -> None:
+    path = tmp_path / "figures.yaml"
+    path.write_text(
+        textwrap.dedent(
+            """\
+            version: 1
+            sources:
+              herald: {title: "Herald story", outlet: "Herald", kind: news}
+              courier: {title: "Courier story", outlet: "Courier", kind: news}
+            measures:
+              excess: {label: "Excess deaths in a week", unit: persons, signed: true}
+            claims:
+              - {id: excess-a, measure: excess, value: "9", source: herald}
+              - {id: excess-b, measure: excess, value: "301", source: courier}
+            """
+        ),
+        encoding="utf-8",
+    )
+    (conflict,) = reconcile.compare(reconcile.load(path)).conflicts
+    assert ratio(conflict.subject) is None  # 9 against 301 near zero is no "33 times"

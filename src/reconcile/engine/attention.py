@@ -65,8 +65,13 @@ def _times(x: float) -> str:
 
 def ratio(subject: Subject) -> Ratio | None:
     """The ratio of a conflict's sides, or None when it cannot be read as one: sides that
-    overlap (legal ranges may), or a lower side that reaches zero or below."""
+    overlap (legal ranges may), a lower side that reaches zero or below, or a measure that
+    may be negative (``signed``: a change, a balance, excess deaths), whose figures near
+    zero would make any gap look like a large multiple."""
     a, b = subject.a, subject.b
+    measures = subject.dataset.measures
+    if any(measures[r.claim.measure].signed for r in subject.records):
+        return None
     if a.high <= b.low:
         return _ratio(b, a, 1)
     if b.high <= a.low:

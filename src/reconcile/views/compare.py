@@ -324,10 +324,11 @@ def render_table(shown: Listing, stream: TextIO) -> None:
             out.write(topic, ((topic, "bold"),))
         numbers = (
             f"{count(counts['claims'], 'claim')}, {count(counts['comparisons'], 'comparison')}: ",
-            f"{counts['consistent']} consistent",
-            f"{counts['compatible']} compatible",
+            f"{counts['consistent']:,} consistent",
+            f"{counts['compatible']:,} compatible",
             f"{count(counts['conflict'], 'conflict')}",
-            f" ({counts['major']} major, {counts['minor']} minor; {counts['reviewed']} reviewed)",
+            f" ({counts['major']:,} major, {counts['minor']:,} minor; "
+            f"{counts['reviewed']:,} reviewed)",
         )
         out.write(
             f"{numbers[0]}{numbers[1]}, {numbers[2]}, {numbers[3]}{numbers[4]}",
@@ -348,8 +349,6 @@ def render_table(shown: Listing, stream: TextIO) -> None:
             out.rule(heading, ((heading, "bold"),))
             for c, (n, reasons) in numbers_of.items():
                 _conflict_block(out, result, c, n, reasons)
-            hint = "reconcile explain CLAIM CLAIM tells the whole story of one comparison"
-            out.write(hint, style="dim", indent=2)
         for m, comparisons in _grouped(result, selection):
             out.blank()
             out.rule(f"{m.id}: {m.label}", ((m.id, "bold"), f": {m.label}"))
@@ -404,7 +403,7 @@ def _conflict_block(
     tag = f"{lead}{head.tag}"
     marks = " [deprecated]" if c.deprecated else ""
     about = f"{marks}  {head.about}" if n is not None else f"{marks}  {' · '.join(c.claims)}"
-    out.write(f"{tag}{about}", ((tag, _STATUS_STYLE[c.status]), about), indent=2)
+    out.write(f"{tag}{about}", ((tag, _STATUS_STYLE[c.status]), about), indent=2, hang=len(lead))
     for line in (head.says, head.against):
         out.write(line, indent=6, hang=2)
     out.write(head.gist, ((head.gist, "bold"),), indent=6, hang=2)
@@ -412,6 +411,8 @@ def _conflict_block(
         lead = f"- {code}: "
         out.write(f"{lead}{words}", ((lead, "bold"), words), style="dim", indent=6, hang=2)
     _review_line(out, c, c.likely(reasons))
+    if n is not None:
+        out.write(f"reconcile explain {' '.join(c.claims)}", style="dim", indent=6, hang=2)
 
 
 def _review_line(out: _Lines, c: Comparison, likely: Reason | None) -> None:
@@ -433,9 +434,9 @@ def _markdown(result: CompareResult, selection: Selection) -> Iterator[str]:
     yield ""
     yield (
         f"{count(counts['claims'], 'claim')}, {count(counts['comparisons'], 'comparison')}: "
-        f"{counts['consistent']} consistent, {counts['compatible']} compatible, "
-        f"{count(counts['conflict'], 'conflict')} ({counts['major']} major, "
-        f"{counts['minor']} minor; {counts['reviewed']} reviewed)."
+        f"{counts['consistent']:,} consistent, {counts['compatible']:,} compatible, "
+        f"{count(counts['conflict'], 'conflict')} ({counts['major']:,} major, "
+        f"{counts['minor']:,} minor; {counts['reviewed']:,} reviewed)."
     )
     numbers_of = _numbered(result, selection)
     if numbers_of:
@@ -453,6 +454,8 @@ def _markdown(result: CompareResult, selection: Selection) -> Iterator[str]:
             if review is not None:
                 yield ""
                 yield f"   {markdown_cell(review.words())}"
+            yield ""
+            yield f"   The whole story: {markdown_cell('reconcile explain ' + ' '.join(c.claims))}"
             yield ""
     for m, comparisons in _grouped(result, selection):
         yield from ("", f"## {markdown_cell(m.id)}: {markdown_cell(m.label)}", "")

@@ -6,9 +6,10 @@ module opens with its ``CODE`` and ``TITLE``, an ``Options`` model with the weig
 uses, and one pure function ``evaluate(subject, options)`` that returns :class:`Evidence`
 (a score from 0 to 1, one sentence that cites the fields it rests on, and a brief: the fact
 it adds in at most 30 words, which ``compare`` shows under a conflict's headline) or
-``None`` when the reason does not fire. Reasons never print; the engine attaches the code and ranks them. The
-module docstring is the reason's user documentation, with a worked example: ``docs/reasons.md``
-is generated from it (``python -m reconcile.engine.reasons > docs/reasons.md``).
+``None`` when the reason does not fire. Reasons never print; the engine attaches the code
+and ranks them. The module docstring is the reason's user documentation, with a worked
+example: ``docs/reasons.md`` is generated from it
+(``python -m reconcile.engine.reasons > docs/reasons.md``).
 
 What a reason reads from one claim alone (its span, who it comes from, its unit, ...) is
 worked out once per claim and dataset (:mod:`reconcile.engine.reasons._facts`).
