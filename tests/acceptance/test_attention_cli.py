@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+import reconcile
 from tests.conftest import BUNDLED, CASES
 
 DISPUTED = "Unnamed source in Russian security services, via TASS: “Between 300,000 and 500,000”"
@@ -154,3 +155,34 @@ def test_each_conflict_ends_with_the_command_that_tells_its_story(run) -> None: 
     commands = [line for line in lines if line.startswith("reconcile explain ")]
     assert commands[0] == "reconcile explain tass-left-service aj-awol-total aj-desertion-total"
     assert len(commands) == 7
+
+
+def test_explain_of_a_comparison_that_is_no_conflict_ranks_no_reason_likely(run) -> None:  # type: ignore[no-untyped-def]
+    lines = run("explain", "tass-left-service", "aj-awol-total", "-F", str(BUNDLED)).stdout
+    lines = lines.splitlines()
+    assert lines[0].startswith("COMPATIBLE: awol:")
+    assert [line.split(" (")[0] for line in lines if line.startswith("reason:")] == [
+        "reason: sourcing",
+        "reason: definition",
+        "reason: claim-type",
+        "reason: timeframe",
+    ]
+    assert not any(line.startswith(("likely reason:", "also:")) for line in lines)
+    assert "  place: not given" in lines
+    assert lines[-1] == "not reviewed"
+
+
+def test_explain_wraps_to_the_terminal_under_each_line_start() -> None:
+    import io
+
+    from reconcile.views.story import write_stories
+
+    dataset = reconcile.load(BUNDLED)
+    (c,) = [c for c in reconcile.compare(dataset).comparisons if c.claims[0] == "tass-left-service"
+            and len(c.claims) == 3]  # fmt: skip
+    stream = io.StringIO()
+    write_stories([c], dataset, stream, width=80)
+    lines = stream.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= 80
+    quote = next(i for i, line in enumerate(lines) if line.startswith("  quote: "))
+    assert lines[quote + 1].startswith("    ") and not lines[quote + 1].startswith("     ")

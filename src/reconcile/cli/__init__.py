@@ -16,6 +16,7 @@ import errno
 import functools
 import gc
 import os
+import shutil
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -282,7 +283,8 @@ def explain(
             else f"{ids[0]} is in no comparison: no other claim states its measure for its "
             "place and time"
         )
-    write_stories(exact or found, dataset, sys.stdout)
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    write_stories(exact or found, dataset, sys.stdout, width)
 
 
 @command

@@ -139,6 +139,7 @@ def _claim_lines(claim_id: str, dataset: Dataset) -> Iterator[str]:
     yield f"  in “{source.title}” (published {published})"
     if claim.quote:
         yield f"  quote: “{' '.join(claim.quote.split())}”"
+    yield f"  place: {claim.place or 'not given'}"
     yield f"  time: {period_text(claim) or 'no period or date given'}"
     if claim.method:
         yield f"  method: {' '.join(claim.method.split())}"
@@ -165,21 +166,33 @@ def story(c: Comparison, dataset: Dataset) -> Iterator[str]:
     if likely is not None and likely.code == UNEXPLAINED:
         yield f"{UNEXPLAINED}: {likely.explanation}"
     for r in reasons:
-        lead = "likely reason" if r is likely else "also"
+        # not a conflict: reasons for the difference, none of them ranked likely
+        lead = "reason" if likely is None else "likely reason" if r is likely else "also"
         yield f"{lead}: {r.code} ({r.score:.2f}), {title(r.code)}: {r.explanation}"
     if not reasons and (likely is None or likely.code != UNEXPLAINED):
         yield "no reason fires"
     shown = beside(c, dataset, likely) if c.reviewed else None
-    if shown is not None:
-        yield ""
-        yield shown.words()
+    yield ""
+    yield shown.words() if shown is not None else "not reviewed"
 
 
-def write_stories(comparisons: Sequence[Comparison], dataset: Dataset, stream: TextIO) -> None:
-    """The stories of comparisons, one after the other, a blank line between two."""
+def write_stories(
+    comparisons: Sequence[Comparison], dataset: Dataset, stream: TextIO, width: int | None = None
+) -> None:
+    """The stories of comparisons, one after the other, a blank line between two; with a
+    ``width`` (a terminal's), each line wraps between words, under its own start."""
+    from reconcile.views.terminal import wrap
+
     lines: list[str] = []
     for i, c in enumerate(comparisons):
         if i:
             lines.append("")
-        lines.extend(story(c, dataset))
+        for line in story(c, dataset):
+            if width is None or len(line) <= width:
+                lines.append(line)
+                continue
+            lead = " " * (len(line) - len(line.lstrip()) + 2)
+            first, *rest = wrap(line, width - len(lead))
+            lines.append(first.rstrip())
+            lines.extend(f"{lead}{more.strip()}" for more in rest)
     stream.write("".join(f"{line}\n" for line in lines))
