@@ -471,7 +471,8 @@ def test_the_brief_of_figures_with_no_origin_says_so_once() -> None:
         ),
         (
             ["tass-exodus", "tass-left-service"],
-            "Both sides speak for party russia, so a stake in common does not explain the gap.",
+            "Both sides speak for one party (russia), so a stake in common does not explain "
+            "the gap.",
         ),
         (
             ["aj-desertion-penalty", "tass-desertion-penalty"],

@@ -273,7 +273,7 @@ def _directed(
             f"both sides speak for party {next(iter(shared))}: a stake they share does not "
             "explain why their figures differ",
             set(),
-            f"Both sides speak for party {next(iter(shared))}, so a stake in common does not "
+            f"Both sides speak for one party ({next(iter(shared))}), so a stake in common does not "
             "explain the gap.",
         )
     up = [k for k in high if k.voice.lean == "higher"]
