@@ -186,3 +186,10 @@ def test_explain_wraps_to_the_terminal_under_each_line_start() -> None:
     assert max(len(line) for line in lines) <= 80
     quote = next(i for i, line in enumerate(lines) if line.startswith("  quote: "))
     assert lines[quote + 1].startswith("    ") and not lines[quote + 1].startswith("     ")
+
+
+def test_a_headline_names_the_place_of_each_figure(run) -> None:  # type: ignore[no-untyped-def]
+    text = run("compare", str(CASES / "real" / "excess-deaths-2020")).stdout
+    head = " ".join(" ".join(_first_conflict(text)).split())
+    assert "“5” (United Kingdom)" in head
+    assert "“96” (United Kingdom)" in head

@@ -34,8 +34,12 @@ def voice_name(claim: Claim, dataset: Dataset) -> str:
 
 
 def _figure(claim: Claim, with_measure: bool) -> str:
+    """A figure as written, with its measure when the sides differ in it, and its place."""
     text = f"“{claim.value.text}”"
-    return f"{text} ({claim.measure})" if with_measure else text
+    about = [claim.measure] if with_measure else []
+    if claim.place:
+        about.append(claim.place)
+    return f"{text} ({', '.join(about)})" if about else text
 
 
 def side_words(ids: Sequence[str], dataset: Dataset, joiner: str, with_measure: bool) -> str:
