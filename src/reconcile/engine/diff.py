@@ -57,7 +57,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from reconcile.engine.compare import SEVERITIES, STATUSES, CompareResult, Comparison, compare
-from reconcile.engine.gate import check
+from reconcile.engine.gate import check, reviews_by_claims
 from reconcile.engine.subjects import Kind, Severity, Status, fmt, interval_text
 from reconcile.intake.dates import PartialDate
 from reconcile.intake.problems import InputError
@@ -575,11 +575,6 @@ def _stale_reviews(old: CompareResult, new: CompareResult) -> list[StaleReview]:
     return sorted(stale, key=lambda s: (s.claims, s.file, s.line))
 
 
-def _reviews(dataset: Dataset) -> dict[frozenset[str], ReviewRecord]:
-    """The reviews by their set of claim ids; of two that list the same claims, the last."""
-    return {frozenset(r.review.claims): r for r in dataset.reviews}
-
-
 def _review_entry(record: ReviewRecord, dataset: Dataset) -> ReviewEntry:
     review = record.review
     line, _ = dataset.position(record.where)
@@ -598,7 +593,7 @@ def _review_changes(
     old: Dataset, new: Dataset
 ) -> tuple[list[ReviewEntry], list[ReviewEntry], list[ReviewChange]]:
     """Reviews added, removed and changed, each sorted by its claim ids."""
-    before, after = _reviews(old), _reviews(new)
+    before, after = reviews_by_claims(old), reviews_by_claims(new)
     added, removed, changed = [], [], []
     for key in sorted(before.keys() | after.keys(), key=sorted):
         o, n = before.get(key), after.get(key)

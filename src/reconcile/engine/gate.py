@@ -81,15 +81,20 @@ class Beside:
         return text
 
 
+def reviews_by_claims(dataset: Dataset) -> dict[frozenset[str], ReviewRecord]:
+    """The reviews by the set of claims each names; of two that name the same claims, the
+    last one listed, as the gate reads them (worked out once per dataset)."""
+    return dataset.memo(
+        ("reviews", ""), lambda: {frozenset(r.review.claims): r for r in dataset.reviews}
+    )
+
+
 def review_of(comparison: Comparison, dataset: Dataset) -> ReviewRecord | None:
     """The review that covers a comparison (the last one listed, should two name it, as
     the gate reads them)."""
     if not comparison.reviewed:
         return None
-    by_claims: dict[frozenset[str], ReviewRecord] = dataset.memo(
-        ("reviews", ""), lambda: {frozenset(r.review.claims): r for r in dataset.reviews}
-    )
-    return by_claims.get(frozenset(comparison.claims))
+    return reviews_by_claims(dataset).get(frozenset(comparison.claims))
 
 
 def beside(comparison: Comparison, dataset: Dataset, likely: Reason | None) -> Beside | None:
@@ -291,7 +296,7 @@ def check(result: CompareResult, fail_on: FailOn = "minor", steps: Steps = SILEN
     """Judge a comparison result against the file's reviews."""
     dataset = result.dataset
     conflicts = [c for c in result.comparisons if c.status == "conflict"]
-    reviews = {frozenset(r.review.claims): r for r in dataset.reviews}
+    reviews = reviews_by_claims(dataset)
     steps.start("explaining conflicts", len(conflicts))
     findings = []
     for start in range(0, len(conflicts), _STRIDE):

@@ -21,7 +21,7 @@ from reconcile.engine.subjects import fmt
 from reconcile.model.rows import number
 from reconcile.views.claims import markdown_cell, markdown_table
 from reconcile.views.jsonout import JSON_VERSION, write_json
-from reconcile.views.story import further, headline
+from reconcile.views.story import further, headline, status_words
 from reconcile.words import count
 
 if TYPE_CHECKING:
@@ -385,7 +385,7 @@ def _numbered(
 
 def _listed_line(out: _Lines, result: CompareResult, c: Comparison, after: str) -> None:
     """A comparison in one line: its status, its marks and its two sides."""
-    tag = c.status.upper() + (f" ({c.severity})" if c.severity else "")
+    tag = status_words(c, capitals=True)
     marks = "".join(
         f" [{flag}]" for flag, on in (("reviewed", c.reviewed), ("deprecated", c.deprecated)) if on
     )
@@ -473,7 +473,7 @@ def _markdown(result: CompareResult, selection: Selection) -> Iterator[str]:
                 )
                 rows.append(
                     [
-                        c.status + (f" ({c.severity})" if c.severity else ""),
+                        status_words(c),
                         _sides(result, c),
                         likely.code if likely else "",
                         shown,

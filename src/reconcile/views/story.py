@@ -22,6 +22,13 @@ from reconcile.model.entries import Claim
 from reconcile.model.rows import period_text, shown_unit
 
 
+def status_words(c: Comparison, capitals: bool = False) -> str:
+    """A comparison's status and, for a conflict, its severity: "conflict (major)", or with
+    ``capitals`` "CONFLICT (major)"."""
+    status = c.status.upper() if capitals else c.status
+    return status + (f" ({c.severity})" if c.severity else "")
+
+
 def voice_name(claim: Claim, dataset: Dataset) -> str:
     """Who says a figure: its origin's name and the outlet that carries it ("X, via Y"), or
     the source alone."""
@@ -105,7 +112,7 @@ def headline(c: Comparison, dataset: Dataset, reasons: tuple[Reason, ...]) -> He
         against = f"against what {side_words(rest, dataset, ' and ', named)} give"
     else:
         against = f"against {side_words(rest, dataset, ' and ', named)}"
-    tag = c.status.upper() + (f" ({c.severity})" if c.severity else "")
+    tag = status_words(c, capitals=True)
     verdict = _verdict(c, dataset)
     if verdict:
         tag += f", {verdict}"
